@@ -1,0 +1,1 @@
+"""actlab: the shared package of the course From Step to Swish."""

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Set up, build and test the course *From Step to Swish* with one command each.
+
+    python3 make.py build     build the book; prints where the HTML is
+    python3 make.py test      run every test (unit, notebooks, student release, book, lint, browser)
+    python3 make.py release   write the student release (solutions removed) to student/
+    python3 make.py bench     print the activation speed benchmark
+    python3 make.py env       only create or update the environment
+
+Each command first makes sure the virtual environment ``.venv`` exists and matches
+``requirements.txt`` and ``requirements-dev.txt``; it creates or updates it when it is missing or
+stale. Only the Python standard library is used here, so a fresh machine needs only Python 3.10+.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".requirements.sha256"
+INPUTS = ["requirements.txt", "requirements-dev.txt", "code/pyproject.toml"]
+
+
+def _bin(name: str) -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / name
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for name in INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_env() -> None:
+    """Create ``.venv`` if it is missing, and reinstall when the requirements changed."""
+    if sys.version_info < (3, 10):
+        sys.exit(f"Python 3.10 or newer is needed; this is {sys.version.split()[0]}.")
+    want = _fingerprint()
+    if STAMP.exists() and STAMP.read_text().strip() == want and _bin("python").exists():
+        return
+    if not _bin("python").exists():
+        print(f"Creating the environment in {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    print("Installing requirements (a few minutes the first time) ...", flush=True)
+    run([_bin("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([_bin("python"), "-m", "pip", "install", "--quiet", "-r", "requirements-dev.txt"])
+    STAMP.write_text(want + "\n")
+
+
+def run(cmd: list, **kwargs) -> None:
+    result = subprocess.run([str(c) for c in cmd], cwd=ROOT, **kwargs)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def build(extra: list[str]) -> None:
+    run([_bin("jupyter-book"), "build", ".", "-W", "-n", "--keep-going", *extra])
+    print(f"\nThe book is at {ROOT / '_build' / 'html' / 'index.html'}")
+
+
+def test(extra: list[str]) -> None:
+    run([_bin("python"), "-m", "pytest", *extra])
+
+
+def release(extra: list[str]) -> None:
+    run([_bin("python"), "-m", "actlab.release", "chapters", "student", *extra])
+
+
+def bench(extra: list[str]) -> None:
+    run([_bin("python"), "benchmarks/bench_activations.py", *extra])
+
+
+def env(extra: list[str]) -> None:
+    print(f"The environment is ready: {VENV}")
+
+
+COMMANDS = {"env": env, "build": build, "test": test, "release": release, "bench": bench}
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in COMMANDS:
+        sys.exit(__doc__)
+    ensure_env()
+    COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
