@@ -1,0 +1,46 @@
+"""Style and hygiene: ruff lint and format, output-free notebooks, a valid pre-commit config."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TARGETS = ["code", "tests", "chapters", "benchmarks", "make.py", "conftest.py"]
+
+
+def run(*cmd):
+    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_ruff_check():
+    proc = run(BIN / "ruff", "check", *TARGETS)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ruff_format():
+    proc = run(BIN / "ruff", "format", "--check", *TARGETS)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+NOTEBOOKS = sorted(ROOT.glob("chapters/*.ipynb")) + sorted(ROOT.glob("appendix/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs(path):
+    cells = json.loads(path.read_text())["cells"]
+    dirty = [i for i, c in enumerate(cells) if c.get("outputs") or c.get("execution_count")]
+    assert not dirty, f"{path.name}: cells {dirty} have outputs; run nbstripout"
+
+
+def test_pre_commit_config_is_valid():
+    proc = run(BIN / "pre-commit", "validate-config", ".pre-commit-config.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_code_folder_is_not_a_package():
+    # `code` is a standard-library module that IPython imports at start-up.
+    assert not (ROOT / "code" / "__init__.py").exists()

@@ -1,0 +1,97 @@
+"""The student release removes every solution, keeps everything else, and refuses to leak."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from actlab.release import ReleaseError, main, release_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def notebook(*cells):
+    nb = nbformat.v4.new_notebook()
+    for kind, source in cells:
+        make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+        nb.cells.append(make(source))
+    return nb
+
+
+SOLVED = notebook(
+    ("markdown", "```{exercise-start}\n:label: ex\n```"),
+    ("markdown", "Write `double`."),
+    ("markdown", "```{exercise-end}\n```"),
+    ("markdown", "```{solution-start} ex\n:class: dropdown\n```"),
+    ("markdown", "The trick is to multiply by two."),
+    ("code", "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"),
+    ("markdown", "Why?\n<!-- BEGIN SOLUTION -->\nBecause two.\n<!-- END SOLUTION -->"),
+    ("markdown", "```{solution-end}\n```"),
+    ("code", "print(double)"),
+)
+
+
+def test_solution_regions_become_stubs():
+    out = release_notebook(SOLVED)
+    sources = [c.source for c in out.cells]
+    text = "\n".join(sources)
+    assert "return 2 * x" not in text
+    assert "Because two." not in text
+    assert "The trick is" not in text  # unmarked prose inside a solution is dropped
+    assert "solution-start" not in text and "solution-end" not in text
+    assert "def double(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()" in sources
+    assert "Why?\nYOUR ANSWER HERE" in sources
+    assert sources[-1] == "print(double)"  # everything outside solutions is kept
+    assert "exercise-start" in text
+
+
+def test_stub_still_runs_and_raises_not_implemented():
+    out = release_notebook(SOLVED)
+    namespace = {}
+    exec(out.cells[4].source, namespace)  # the released function definition
+    with pytest.raises(NotImplementedError):
+        namespace["double"](3)
+
+
+def test_outputs_are_cleared():
+    nb = notebook(("code", "1 + 1"))
+    nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"})]
+    nb.cells[0].execution_count = 1
+    out = release_notebook(nb)
+    assert out.cells[0].outputs == [] and out.cells[0].execution_count is None
+
+
+@pytest.mark.parametrize(
+    "cells, message",
+    [
+        ((("markdown", "```{solution-start} ex\n```"), ("code", "x = 1")), "no '### BEGIN"),
+        ((("markdown", "```{solution-start} ex\n```"),), "never closed"),
+        ((("markdown", "```{solution-end}\n```"),), "unbalanced"),
+        ((("code", "### BEGIN SOLUTION\nx = 1"),), "never closed"),
+        ((("code", "x = 1\n### END SOLUTION"),), "without"),
+    ],
+)
+def test_unsafe_notebooks_are_refused(cells, message):
+    with pytest.raises(ReleaseError, match=message):
+        release_notebook(notebook(*cells), name="bad.ipynb")
+
+
+def test_command_line_writes_every_chapter(tmp_path, capsys):
+    assert main([str(ROOT / "chapters"), str(tmp_path)]) == 0
+    chapters = sorted(p.name for p in (ROOT / "chapters").glob("*.ipynb"))
+    assert chapters and sorted(p.name for p in tmp_path.glob("*.ipynb")) == chapters
+    assert "solutions removed" in capsys.readouterr().out
+    for path in tmp_path.glob("*.ipynb"):
+        text = json.dumps(json.loads(path.read_text())["cells"])
+        assert "BEGIN SOLUTION" not in text and "solution-start" not in text
+
+
+def test_every_chapter_exercise_has_a_released_stub(tmp_path):
+    main([str(ROOT / "chapters"), str(tmp_path)])
+    for path in tmp_path.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        assert "raise NotImplementedError()" in code, path.name
+        assert "YOUR ANSWER HERE" in text, path.name
