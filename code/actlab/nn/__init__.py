@@ -1,0 +1,19 @@
+"""A tiny multilayer perceptron in NumPy: forward, backward and training, small enough to read.
+
+>>> from actlab import nn
+>>> net = nn.MLP([2, 16, 16, 1], activation="tanh", output="sigmoid", init="xavier", seed=0)
+>>> [W.shape for W, b in net.params]
+[(2, 16), (16, 16), (16, 1)]
+
+Modules: :mod:`~actlab.nn.layers` (Dense and Activate, forward beside backward),
+:mod:`~actlab.nn.outputs` (each output paired with its loss), :mod:`~actlab.nn.init`,
+:mod:`~actlab.nn.optim` and :mod:`~actlab.nn.mlp` (the network and its training loop).
+"""
+
+from .init import INITS
+from .layers import Activate, Dense
+from .mlp import MLP
+from .optim import OPTIMIZERS
+from .outputs import OUTPUTS
+
+__all__ = ["MLP", "Dense", "Activate", "INITS", "OUTPUTS", "OPTIMIZERS"]

@@ -1,0 +1,377 @@
+"""Tests of actlab.nn: gradients against finite differences, training, determinism, errors."""
+
+import doctest
+import importlib
+
+import numpy as np
+import pytest
+
+from actlab import activations, data, nn
+from actlab.nn.optim import SGD, Adam
+from actlab.nn.outputs import OUTPUTS
+
+H = 1e-5  # finite-difference step: truncation ~H**2, rounding ~1e-16/H, both far below 1e-6
+
+VECTOR_VALUED = [n for n in activations.names() if activations.get(n).vector_valued]
+# step: its derivative is 0 wherever it exists, so a finite-difference check would compare zeros
+# with zeros and prove nothing; test_step_passes_no_gradient checks that zero signal instead.
+NOT_CHECKED = {"step": "derivative is zero almost everywhere (see test_step_passes_no_gradient)"}
+HIDDEN = [n for n in activations.names() if n not in VECTOR_VALUED and n not in NOT_CHECKED]
+
+
+def targets(output, n, k, rng):
+    if output == "sigmoid":
+        return rng.integers(0, 2, size=n)
+    if output == "softmax":
+        return rng.integers(0, k, size=n)
+    return rng.standard_normal((n, k))
+
+
+def numerical_grads(net, X, y):
+    """Central differences of the mean loss, one parameter at a time, in the shape of params."""
+    grads = []
+    for W, b in net.params:
+        pair = []
+        for p in (W, b):
+            g = np.zeros_like(p)
+            for idx in np.ndindex(p.shape):
+                old = p[idx]
+                p[idx] = old + H
+                up = net.evaluate(X, y)["loss"]
+                p[idx] = old - H
+                down = net.evaluate(X, y)["loss"]
+                p[idx] = old
+                g[idx] = (up - down) / (2 * H)
+            pair.append(g)
+        grads.append(pair)
+    return grads
+
+
+def assert_away_from_kinks(net, X):
+    """Every hidden pre-activation must lie where its activation is smooth at the scale of H."""
+    A, hidden = X, zip(net.activation, net.activation_params, strict=True)
+    for (W, b), (name, kw) in zip(net.params[:-1], hidden, strict=True):
+        act = activations.get(name)
+        Z = A @ W + b
+        slope = (act(Z + H, **kw) - act(Z - H, **kw)) / (2 * H)
+        assert np.allclose(slope, act.derivative(Z, **kw), rtol=1e-5, atol=1e-8), (
+            f"a pre-activation of {name} lies near a kink: pick other inputs"
+        )
+        A = act(Z, **kw)
+
+
+def assert_grads_match(net, X, y):
+    rng = np.random.default_rng(1)  # nonzero biases: no pre-activation sits exactly on 0
+    net.params = [(W, 0.5 * rng.standard_normal(b.shape)) for W, b in net.params]
+    assert_away_from_kinks(net, X)
+    loss, grads = net.loss_and_grads(X, y)
+    assert loss == net.evaluate(X, y)["loss"]
+    numerical = numerical_grads(net, X, y)
+    for (dW, db), (nW, nb), (W, b) in zip(grads, numerical, net.params, strict=True):
+        assert dW.shape == W.shape and db.shape == b.shape
+        for g, fd in ((dW, nW), (db, nb)):
+            err = np.linalg.norm(g - fd)
+            assert err <= 1e-6 * (np.linalg.norm(g) + np.linalg.norm(fd)) + 1e-10, err
+    assert np.linalg.norm(grads[0][0]) > 1e-3  # a real gradient reached the first layer
+
+
+def test_registry_has_hidden_activations_to_check():
+    assert len(HIDDEN) >= 5 and VECTOR_VALUED
+    assert set(NOT_CHECKED) <= set(activations.names())
+
+
+@pytest.mark.parametrize("init", ["xavier", "he"])
+@pytest.mark.parametrize("output", ["sigmoid", "softmax", "linear"])
+@pytest.mark.parametrize("name", HIDDEN)
+def test_gradients_match_finite_differences(name, output, init):
+    rng = np.random.default_rng(7)
+    k = {"sigmoid": 1, "softmax": 3, "linear": 2}[output]
+    net = nn.MLP([3, 4, 3, k], activation=name, output=output, init=init, seed=11)
+    assert_grads_match(net, rng.standard_normal((5, 3)), targets(output, 5, k, rng))
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "linear"])
+def test_gradients_with_mixed_activations_and_params(output):
+    rng = np.random.default_rng(3)
+    names = [n for n in ("tanh", "leaky_relu", "elu") if n in activations.names()]
+    params = [{"alpha": 0.3} if n != "tanh" else {} for n in names]
+    sizes = [2, *[4] * len(names), 1]
+    net = nn.MLP(sizes, activation=names, activation_params=params, output=output, seed=2)
+    assert [layer.kwargs for layer in net.layers[1::2]] == params
+    assert_grads_match(net, rng.standard_normal((6, 2)), targets(output, 6, 1, rng))
+
+
+def test_activation_params_change_the_network():
+    X = np.random.default_rng(0).standard_normal((20, 2))
+    plain = nn.MLP([2, 8, 1], activation="leaky_relu", output="linear", seed=0)
+    steep = nn.MLP([2, 8, 1], activation="leaky_relu", output="linear", seed=0,
+                   activation_params={"alpha": 0.5})  # fmt: skip
+    assert not np.allclose(plain.predict(X), steep.predict(X))
+
+
+@pytest.mark.skipif("step" not in activations.names(), reason="registry has no step")
+def test_step_passes_no_gradient():
+    X, y = data.xor(8, seed=0)
+    net = nn.MLP([2, 3, 3, 1], activation="step", seed=0)
+    (dW1, db1), (dW2, db2), (dW3, db3) = net.loss_and_grads(X, y)[1]
+    assert not np.any(dW1) and not np.any(db1) and not np.any(dW2) and not np.any(db2)
+    assert np.any(dW3) or np.any(db3)
+
+
+@pytest.mark.parametrize("name", VECTOR_VALUED)
+def test_vector_valued_hidden_activation_is_rejected(name):
+    with pytest.raises(ValueError, match="vector-valued"):
+        nn.MLP([2, 3, 1], activation=name)
+
+
+def test_xor_is_solved_by_one_hidden_layer_but_not_by_a_line():
+    X, y = data.xor(100, noise=0.2, seed=0)
+    net = nn.MLP([2, 4, 1], activation="tanh", output="sigmoid", seed=0)
+    assert net.fit(X, y, epochs=100, lr=0.5, batch_size=10)["accuracy"][-1] == 1.0
+    corners = np.array([[-1, -1], [-1, 1], [1, 1], [1, -1]])
+    assert np.array_equal(net.predict(corners).ravel() > 0.5, [False, True, False, True])
+    line = nn.MLP([2, 1], output="sigmoid", seed=0)
+    assert line.fit(X, y, epochs=100, lr=0.5, batch_size=10)["accuracy"][-1] <= 0.8
+
+
+def test_linear_hidden_layers_collapse_to_one_linear_map():
+    rng = np.random.default_rng(0)
+    net = nn.MLP([3, 5, 4, 6, 2], activation="linear", output="linear", seed=1)
+    net.params = [(W, rng.standard_normal(b.shape)) for W, b in net.params]
+    X = rng.standard_normal((50, 3))
+    net.fit(X, rng.standard_normal((50, 2)), epochs=5, lr=0.01)
+    W_all, b_all = np.eye(3), np.zeros(3)
+    for W, b in net.params:
+        W_all, b_all = W_all @ W, b_all @ W + b
+    assert W_all.shape == (3, 2)
+    assert np.max(np.abs(net.predict(X) - (X @ W_all + b_all))) < 1e-12
+
+
+def run(seed=0, fit_seed=None, optimizer="sgd"):
+    X, y = data.moons(60, seed=0)
+    net = nn.MLP([2, 8, 8, 1], activation="relu", init="he", seed=seed)
+    kw = {"momentum": 0.9} if optimizer == "sgd" else {}
+    history = net.fit(X, y, epochs=20, lr=0.01, batch_size=8, optimizer=optimizer,
+                      seed=fit_seed, **kw)  # fmt: skip
+    return history, net.params
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_same_seed_same_history_bit_for_bit(optimizer):
+    (h1, p1), (h2, p2) = run(optimizer=optimizer), run(optimizer=optimizer)
+    assert h1 == h2
+    assert all(W1.tobytes() == W2.tobytes() for (W1, _), (W2, _) in zip(p1, p2, strict=True))
+    assert run(seed=1, optimizer=optimizer)[0]["loss"] != h1["loss"]
+    assert run(fit_seed=5, optimizer=optimizer)[0]["loss"] != h1["loss"]
+    assert run(fit_seed=5, optimizer=optimizer)[0] == run(fit_seed=5, optimizer=optimizer)[0]
+
+
+def test_same_seed_same_start_whatever_the_activation():
+    # chapters compare activations from identical initial weights and mini-batch order
+    tanh, relu = nn.MLP([2, 5, 1], activation="tanh"), nn.MLP([2, 5, 1], activation="relu")
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(tanh.params, relu.params, strict=True))
+    X, y = data.moons(40, seed=0)
+    assert tanh.fit(X, y, epochs=3)["loss"] != relu.fit(X, y, epochs=3)["loss"]
+
+
+def test_no_global_random_state():
+    before = np.random.get_state()[1].copy()  # noqa: NPY002 (checks it is untouched)
+    run()
+    assert np.array_equal(np.random.get_state()[1], before)  # noqa: NPY002
+
+
+@pytest.mark.parametrize("init", ["standard", "xavier", "xavier_normal", "he", "he_uniform"])
+def test_init_scales(init):
+    W = nn.MLP([400, 200, 1], init=init, seed=0).params[0][0]
+    variance = {"standard": 1 / 1200, "he": 2 / 400, "he_uniform": 2 / 400}.get(init, 2 / 600)
+    assert np.var(W) == pytest.approx(variance, rel=0.03)
+    assert not np.any(nn.MLP([400, 200, 1], init=init, seed=0).params[0][1])
+
+
+@pytest.mark.parametrize(
+    "output, optimizer", [("sigmoid", "sgd"), ("softmax", "adam"), ("sigmoid", "adam")]
+)
+def test_loss_decreases_on_moons(output, optimizer):
+    X, y = data.moons(200, noise=0.1, seed=0)
+    X_tr, y_tr, X_val, y_val = data.split(X, y, fractions=(0.75, 0.25), seed=0)
+    net = nn.MLP([2, 16, 16, 1 if output == "sigmoid" else 2], output=output, seed=0)
+    lr = 0.5 if optimizer == "sgd" else 0.01
+    h = net.fit(X_tr, y_tr, epochs=100, lr=lr, optimizer=optimizer, X_val=X_val, y_val=y_val)
+    assert sorted(h) == ["accuracy", "loss", "val_accuracy", "val_loss"]
+    assert all(len(v) == 100 for v in h.values())
+    assert h["loss"][-1] < 0.25 * h["loss"][0] and h["val_loss"][-1] < 0.25 * h["val_loss"][0]
+    assert h["val_accuracy"][-1] > 0.95
+
+
+def test_sine_regression_reaches_a_low_error():
+    X, y = data.sine(300, noise=0.1, seed=0)
+    X_tr, y_tr, X_te, y_te = data.split(X, y, fractions=(0.7, 0.3), seed=0)
+    net = nn.MLP([1, 16, 1], activation="tanh", output="linear", seed=0)
+    history = net.fit(X_tr, y_tr, epochs=300, lr=0.05)
+    assert list(history) == ["loss"]
+    assert history["loss"][-1] < 0.02  # the noise alone gives 0.01
+    assert net.evaluate(X_te, y_te)["loss"] < 0.02
+
+
+def test_outputs_and_losses_match_textbook_formulas():
+    rng = np.random.default_rng(0)
+    Z, n = rng.standard_normal((6, 3)), 6
+    labels = rng.integers(0, 3, size=n)
+    p = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
+    assert np.allclose(OUTPUTS["softmax"].predict(Z), p)
+    assert OUTPUTS["softmax"].loss(Z, labels) == pytest.approx(
+        -np.mean(np.log(p[range(n), labels]))
+    )
+    assert np.allclose(OUTPUTS["softmax"].grad(Z, labels), (p - np.eye(3)[labels]) / n)
+    z, y = Z[:, :1], labels[:, None] % 2
+    s = 1 / (1 + np.exp(-z))
+    assert OUTPUTS["sigmoid"].loss(z, y) == pytest.approx(
+        -np.mean(y * np.log(s) + (1 - y) * np.log(1 - s))
+    )
+    assert np.allclose(OUTPUTS["sigmoid"].grad(z, y), (s - y) / n)
+    assert OUTPUTS["linear"].loss(Z, 2 * Z) == pytest.approx(np.mean(Z**2))
+    assert np.allclose(OUTPUTS["linear"].grad(Z, 2 * Z), -2 * Z / Z.size)
+
+
+def test_losses_are_exact_for_saturated_logits():
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # underflow to 0 is exact
+        z = np.array([[1000.0], [-1000.0], [1000.0]])
+        assert OUTPUTS["sigmoid"].loss(z, np.array([[0.0], [1.0], [1.0]])) == pytest.approx(
+            2000 / 3
+        )
+        Z = np.array([[1000.0, -1000.0], [0.0, 2000.0]])
+        assert OUTPUTS["softmax"].loss(Z, np.array([1, 0])) == pytest.approx(2000.0)
+
+
+def test_one_output_accepts_y_as_vector_or_column():
+    X, y = data.moons(10, seed=0)
+    for output in ("sigmoid", "linear"):
+        net = nn.MLP([2, 3, 1], output=output, seed=0)
+        (l1, g1), (l2, g2) = net.loss_and_grads(X, y), net.loss_and_grads(X, y[:, None])
+        assert l1 == l2 and all(np.array_equal(a[0], b[0]) for a, b in zip(g1, g2, strict=True))
+        assert net.predict(X).shape == (10, 1)
+    net = nn.MLP([2, 3, 4], output="softmax")
+    assert np.allclose(net.predict(X).sum(axis=1), 1.0)
+    assert net.evaluate(X, y.astype(float))["loss"] == net.evaluate(X, y)["loss"]
+
+
+def test_optimiser_steps():
+    w, g = np.array([1.0, -2.0]), np.array([0.5, -4.0])
+    sgd = SGD(lr=0.1, momentum=0.5)
+    sgd.step([w], [g])
+    sgd.step([w], [g])
+    assert np.allclose(w, [1.0, -2.0] - 0.1 * g * (1 + 1.5))
+    w = np.array([1.0, -2.0])
+    Adam(lr=0.01).step([w], [g])  # the first Adam step moves each weight by lr against its sign
+    assert np.allclose(w, [1.0 - 0.01, -2.0 + 0.01])
+
+
+def test_divergence_warns_and_stops():
+    X, y = data.sine(50, seed=0)
+    net = nn.MLP([1, 8, 8, 1], activation="linear", output="linear", seed=0)
+    with pytest.warns(RuntimeWarning, match="loss became"):
+        history = net.fit(X, y, epochs=100, lr=50.0)
+    assert len(history["loss"]) < 100 and not np.isfinite(history["loss"][-1])
+
+
+def test_verbose(capsys):
+    X, y = data.xor(20, seed=0)
+    nn.MLP([2, 3, 1]).fit(X, y, epochs=20, verbose=False)
+    assert capsys.readouterr().out == ""
+    nn.MLP([2, 3, 1]).fit(X, y, epochs=20, verbose=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 11 and lines[-1].startswith("epoch 20/20  loss")
+
+
+X4, Y4 = np.zeros((4, 2)), np.array([0, 1, 1, 0])
+NET = nn.MLP([2, 3, 1], seed=0)
+SOFT = nn.MLP([2, 3, 3], output="softmax", seed=0)
+
+
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: nn.MLP([2]), ValueError, "at least 2 entries"),
+        (lambda: nn.MLP([2, 0, 1]), ValueError, r"sizes\[1\] must be a positive integer"),
+        (lambda: nn.MLP([2, 1.5, 1]), TypeError, r"sizes\[1\] must be a positive integer"),
+        (lambda: nn.MLP("21"), TypeError, "sizes must be a list"),
+        (lambda: nn.MLP([2, 3, 1], activation="nope"), ValueError, "unknown activation 'nope'"),
+        (lambda: nn.MLP([2, 3, 3, 1], activation=["tanh"]), ValueError, "1 entries for 2 hidden"),
+        (lambda: nn.MLP([2, 3, 1], activation=3), TypeError, "activation must be a str"),
+        (lambda: nn.MLP([2, 3, 1], activation="Relu"), ValueError, "did you mean 'relu'"),
+        (
+            lambda: nn.MLP([2, 3, 1], activation="elu", activation_params={"alpha": -1}),
+            ValueError,
+            "'elu' rejects activation_params .*alpha must be >= 0",
+        ),
+        (
+            lambda: nn.MLP([2, 3, 1], activation="elu", activation_params={"slope": 2}),
+            TypeError,
+            r"'elu' takes \['alpha'\]",
+        ),
+        (lambda: nn.MLP([2, 3, 1], output="tanh"), ValueError, "unknown output 'tanh'"),
+        (lambda: nn.MLP([2, 3, 1], init="glorot"), ValueError, "unknown init 'glorot'"),
+        (lambda: nn.MLP([2, 3, 1], seed=-1), ValueError, "seed must be None or a non-negative"),
+        (lambda: nn.MLP([2, 3, 2]), ValueError, "needs 1 output unit"),
+        (lambda: nn.MLP([2, 3, 1], output="softmax"), ValueError, "at least 2 output units"),
+        (
+            lambda: nn.MLP([2, 3, 1], activation="tanh", activation_params={"slope": 2}),
+            TypeError,
+            r"'tanh' takes no parameters; activation_params has \['slope'\]",
+        ),
+        (lambda: NET.predict(np.zeros((4, 3))), ValueError, "3 columns but .* expects 2"),
+        (lambda: NET.predict(np.zeros(2)), ValueError, "must be 2-D"),
+        (lambda: NET.predict(np.zeros((0, 2))), ValueError, "X has no rows"),
+        (lambda: NET.predict([["a", "b"]]), TypeError, "X must hold real numbers"),
+        (lambda: NET.fit(X4, [0, 1, 1]), ValueError, "y has 3 rows but X has 4 rows"),
+        (lambda: NET.fit(X4, [0, 1, 2, 0]), ValueError, "only 0 and 1 .* 2; .*output='linear'"),
+        (lambda: NET.fit(X4, np.zeros((4, 2))), ValueError, r"shape \(4,\) or \(4, 1\)"),
+        (lambda: SOFT.fit(X4, [0, 1, 3, 0]), ValueError, r"labels must lie in 0..2"),
+        (lambda: SOFT.fit(X4, [0, 1, -1, 0]), ValueError, r"labels must lie in 0..2"),
+        (lambda: SOFT.fit(X4, [0, 0.5, 1, 0]), ValueError, "integer class labels"),
+        (lambda: SOFT.fit(X4, np.eye(3)[[0, 1, 2, 0]]), ValueError, "not one-hot"),
+        (lambda: NET.fit(np.full((4, 2), np.nan), Y4), ValueError, "X contains NaN or inf"),
+        (lambda: NET.fit(X4, [0, 1, np.inf, 0]), ValueError, "y contains NaN or inf"),
+        (lambda: NET.fit(X4, Y4, optimizer="rmsprop"), ValueError, "unknown optimizer"),
+        (lambda: NET.fit(X4, Y4, lr=0), ValueError, "lr must be a positive finite"),
+        (lambda: NET.fit(X4, Y4, lr=float("nan")), ValueError, "lr must be a positive finite"),
+        (lambda: NET.fit(X4, Y4, lr="0.1"), TypeError, "lr must be a positive number"),
+        (lambda: NET.fit(X4, Y4, epochs=0), ValueError, "epochs must be a positive integer"),
+        (lambda: NET.fit(X4, Y4, epochs=2.5), TypeError, "epochs must be a positive integer"),
+        (lambda: NET.fit(X4, Y4, batch_size=-4), ValueError, "batch_size must be a positive"),
+        (lambda: NET.fit(X4, Y4, momentum=1.0), ValueError, r"momentum must lie in \[0, 1\)"),
+        (lambda: NET.fit(X4, Y4, optimizer="adam", momentum=0.9), ValueError, "momentum is for"),
+        (lambda: NET.fit(X4, Y4, X_val=X4), ValueError, "pass both X_val and y_val"),
+        (lambda: NET.fit(X4, Y4, X_val=X4[:, :1], y_val=Y4), ValueError, r"\(validation\)"),
+        (lambda: NET.fit(X4, Y4, seed=-2), ValueError, "seed must be None"),
+        (lambda: setattr(NET, "params", NET.params[:1]), ValueError, "list of 2 .W, b. pairs"),
+        (
+            lambda: setattr(NET, "params", [(np.zeros((3, 2)), np.zeros(3))] + NET.params[1:]),
+            ValueError,
+            "must have shapes",
+        ),
+        (
+            lambda: nn.MLP([2, 3, 2], output="linear").fit(X4, Y4),
+            ValueError,
+            r"shape \(4, 2\) for 2 outputs",
+        ),
+    ],
+)
+def test_bad_input_raises_a_message_that_names_the_problem(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_params_setter_changes_predictions_and_copies():
+    net = nn.MLP([1, 1], output="linear")
+    W, b = np.array([[2.0]]), np.array([1.0])
+    net.params = [(W, b)]
+    W[0, 0] = 100.0
+    assert net.predict([[3.0]])[0, 0] == 7.0
+
+
+@pytest.mark.parametrize("module", ["layers", "outputs", "init", "optim", "mlp", "__init__"])
+def test_doctests(module):
+    name = "actlab.nn" if module == "__init__" else f"actlab.nn.{module}"
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0 and result.attempted > 0
