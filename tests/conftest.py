@@ -14,7 +14,16 @@ def book_build(tmp_path_factory):
     """Build the whole book from scratch into a temporary folder; return the completed process."""
     out = tmp_path_factory.mktemp("book")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jupyter_book), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)]
+    cmd = [
+        str(jupyter_book),
+        "build",
+        str(ROOT),
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(out),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     proc.html = out / "_build" / "html"
     return proc
@@ -24,5 +33,7 @@ def book_build(tmp_path_factory):
 def book_html(book_build):
     """The folder of the built HTML site (the build must have succeeded)."""
     if book_build.returncode != 0:
-        pytest.fail(f"the book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}")
+        pytest.fail(
+            f"the book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+        )
     return book_build.html

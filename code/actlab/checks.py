@@ -1,0 +1,338 @@
+"""Exercise checkers that explain what to fix and never crash the notebook.
+
+A checker calls the learner's function on a few inputs, compares each answer with a reference
+solution, and returns a :class:`CheckResult`: truthy when every case passed, and displayed in
+Jupyter as a short message. A checker never raises because of the learner's code:
+
+- the untouched stub (it raises ``NotImplementedError``) gives "not attempted yet";
+- any other exception is reported with the input that caused it;
+- a wrong value or shape names the failing input, the expected and the received answer, and a hint.
+
+>>> import numpy as np
+>>> result = check_function(lambda x: 2 * x, lambda x: 2 * x, [np.arange(3.0)], name="double")
+>>> bool(result), result.status
+(True, 'passed')
+>>> def stub(x):
+...     raise NotImplementedError()
+>>> check_function(stub, lambda x: 2 * x, [1.0], name="double").status
+'not attempted'
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from actlab import activations
+
+__all__ = ["CheckResult", "check_function", "neuron", "layer", "output_floor"]
+
+_ICONS = {"passed": "✅", "failed": "❌", "not attempted": "✏️", "error": "⚠️"}
+_COLOURS = {  # Okabe–Ito colours; the icon carries the meaning too
+    "passed": "#009E73",
+    "failed": "#D55E00",
+    "not attempted": "#0072B2",
+    "error": "#E69F00",
+}
+
+
+@dataclass
+class CheckResult:
+    """The outcome of a check: truthy only when every case passed.
+
+    ``status`` is one of ``"passed"``, ``"failed"``, ``"not attempted"`` or ``"error"``
+    (the learner's code raised an exception); ``message`` explains it in plain text.
+    """
+
+    name: str
+    status: str
+    message: str
+    n_cases: int = 0
+
+    def __bool__(self) -> bool:
+        return self.status == "passed"
+
+    def __str__(self) -> str:
+        return f"{_ICONS[self.status]} {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        colour = _COLOURS[self.status]
+        lines = html.escape(self.message).replace("\n", "<br>\n")
+        return (
+            f'<div role="status" style="border-left: 4px solid {colour}; padding: 0.3em 0.8em;'
+            f' margin: 0.3em 0; font-family: monospace; white-space: pre-wrap;">'
+            f"{_ICONS[self.status]} {lines}</div>"
+        )
+
+
+def _describe(value: Any) -> str:
+    """A short, readable description of an argument or a result."""
+    if callable(value) and not isinstance(value, np.ndarray):
+        return getattr(value, "name", None) or getattr(value, "__name__", None) or repr(value)
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
+        return f"{float(value):.6g}"
+    if isinstance(value, np.ndarray):
+        text = np.array2string(value, precision=4, threshold=8, edgeitems=2, separator=", ")
+        text = " ".join(text.split())
+        return f"{text} (shape {value.shape})" if value.ndim else text
+    return repr(value)
+
+
+def _call_text(name: str, arg_names: Sequence[str], args: Sequence[Any]) -> str:
+    """``name(x=..., w=...)``, or positional when the argument names are unknown."""
+    if len(arg_names) == len(args):
+        parts = [f"{n}={_describe(a)}" for n, a in zip(arg_names, args, strict=True)]
+    else:
+        parts = [_describe(a) for a in args]
+    return f"{name}({', '.join(parts)})"
+
+
+def _copy(args: Sequence[Any]) -> tuple:
+    return tuple(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args)
+
+
+def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> str | None:
+    """None when ``got`` matches ``expected``; otherwise what is wrong, in words."""
+    if got is None:
+        return "it returned None: is a `return` statement missing?"
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"it returned {type(got).__name__} {_describe(got)}, which is not a number or array"
+    if got.shape != expected.shape:
+        return (
+            f"expected shape {expected.shape}, got shape {got.shape}\n"
+            f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
+        )
+    close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    if close.ndim == 0:
+        return f"expected {float(expected):.6g}, got {float(got):.6g}"
+    first = np.unravel_index(np.argmax(~close), close.shape)
+    index = tuple(int(i) for i in first)
+    return (
+        f"{int((~close).sum())} of {close.size} values differ; the first at index {index}: "
+        f"expected {expected[first]:.6g}, got {got[first]:.6g}\n"
+        f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
+    )
+
+
+def _safe_hint(hint: Any, args: tuple, got: Any) -> str | None:
+    """The hint for this wrong answer; a hint function that fails gives no hint."""
+    if not callable(hint):
+        return hint
+    try:
+        return hint(*args, got)
+    except Exception:  # noqa: BLE001 - a failed diagnosis must not hide the message itself
+        return None
+
+
+def check_function(
+    candidate: Any,
+    reference: Callable,
+    cases: Sequence[Any],
+    name: str | None = None,
+    *,
+    rtol: float = 1e-6,
+    atol: float = 1e-9,
+    hint: str | Callable[..., str | None] | None = None,
+) -> CheckResult:
+    """Compare ``candidate(*case)`` with ``reference(*case)`` on every case.
+
+    Parameters
+    ----------
+    candidate : the learner's function.
+    reference : the reference solution, with the same signature.
+    cases : the inputs; each case is a tuple of positional arguments (anything else is one
+        argument).
+    name : the function's name in messages (default: the reference's name).
+    rtol, atol : tolerances of :func:`numpy.isclose`.
+    hint : a sentence added to a failure message, or a function ``hint(*case, got)`` returning a
+        hint for that particular wrong answer (or None), to diagnose common mistakes; ``got`` is
+        the exception when the candidate raised one.
+
+    Returns
+    -------
+    CheckResult, truthy when every case passed. Inputs are copied before each call, so a candidate
+    that changes its arguments in place cannot change the reference's answer.
+    """
+    name = name or getattr(reference, "__name__", "function")
+    cases = [c if isinstance(c, tuple) else (c,) for c in cases]
+    if not callable(candidate):
+        return CheckResult(
+            name, "failed", f"{name}: expected a function, got {type(candidate).__name__}."
+        )
+    try:
+        arg_names = list(inspect.signature(reference).parameters)
+    except (TypeError, ValueError):
+        arg_names = []
+    for i, args in enumerate(cases, start=1):
+        call = _call_text(name, arg_names, args)
+        try:
+            expected = np.asarray(reference(*_copy(args)), dtype=float)
+        except Exception as exc:  # noqa: BLE001 - a bug in the checker must not crash the notebook
+            return CheckResult(
+                name, "error", f"the checker itself failed on case {i} ({exc!r}); please report it."
+            )
+        try:
+            got = candidate(*_copy(args))
+        except NotImplementedError:
+            return CheckResult(
+                name,
+                "not attempted",
+                f"{name}: not attempted yet. Replace `raise NotImplementedError()` with your code.",
+                len(cases),
+            )
+        except Exception as exc:  # noqa: BLE001 - any learner error becomes a message
+            message = (
+                f"{name} raised {type(exc).__name__} on case {i} of {len(cases)}:\n"
+                f"  {call}\n  {type(exc).__name__}: {exc}"
+            )
+            advice = _safe_hint(hint, args, exc)
+            if advice:
+                message += f"\n  Hint: {advice}"
+            return CheckResult(name, "error", message, len(cases))
+        problem = _compare(expected, got, rtol, atol)
+        if problem is None:
+            continue
+        message = f"{name} failed case {i} of {len(cases)}:\n  {call}\n  {problem}"
+        advice = _safe_hint(hint, args, got)
+        if advice:
+            message += f"\n  Hint: {advice}"
+        return CheckResult(name, "failed", message, len(cases))
+    return CheckResult(name, "passed", f"{name} passed all {len(cases)} cases.", len(cases))
+
+
+# Named checkers, one per code exercise. ------------------------------------------------------
+
+
+# The activations the cases use, from the course's registry (their names appear in messages).
+_relu, _sigmoid, _tanh, _identity = map(activations.get, ("relu", "sigmoid", "tanh", "linear"))
+
+
+def _neuron_reference(x, w, b, phi):
+    return phi(w @ x + b)
+
+
+def _neuron_cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([1.0, 2.0]), a([0.5, 0.25]), 0.0, _identity),
+        (a([1.0, 2.0]), a([0.5, 0.25]), 1.0, _identity),
+        (a([1.0, -1.0, 2.0]), a([1.0, 0.5, 1.0]), -0.5, _tanh),
+        (a([2.0, 1.0, 0.0]), a([-1.0, 0.5, 3.0]), 0.5, _sigmoid),
+        (a([1.0, 2.0, 3.0]), a([-1.0, -1.0, 0.5]), 0.5, _relu),
+        (a([1.0, 2.0, 3.0]), a([1.0, 1.0, 0.5]), 0.5, _relu),
+    ]
+
+
+def _neuron_hint(x, w, b, phi, got):
+    if isinstance(got, Exception):
+        return "x and w are vectors of the same length; w @ x is their weighted sum."
+    z = w @ x + b
+    if np.allclose(got, z) and not np.allclose(z, phi(z)):
+        return "the weighted sum is right; apply the activation phi to it."
+    if np.allclose(got, phi(w @ x)):
+        return "the bias b is missing: phi(w @ x + b)."
+    if np.shape(got) == np.shape(x):
+        return "w * x multiplies element by element; w @ x (or np.dot) sums the products."
+    return "a neuron computes phi(w @ x + b): the weighted sum of the inputs, plus the bias."
+
+
+def neuron(candidate: Any) -> CheckResult:
+    """Check ``neuron(x, w, b, phi)``, one neuron: ``phi(w @ x + b)`` for a vector ``x``."""
+    return check_function(
+        candidate, _neuron_reference, _neuron_cases(), name="neuron", hint=_neuron_hint
+    )
+
+
+def _layer_reference(X, W, b, phi):
+    return phi(X @ W + b)
+
+
+def _layer_cases() -> list[tuple]:
+    rng = np.random.default_rng(2)
+    return [
+        (np.eye(2), np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), np.zeros(3), _identity),
+        (rng.normal(size=(4, 2)), rng.normal(size=(2, 3)), rng.normal(size=3), _identity),
+        (rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4), _tanh),
+        (rng.normal(size=(1, 2)), rng.normal(size=(2, 1)), rng.normal(size=1), _sigmoid),
+        (rng.normal(size=(6, 2)), rng.normal(size=(2, 5)), rng.normal(size=5), _relu),
+    ]
+
+
+def _layer_hint(X, W, b, phi, got):
+    Z = X @ W + b
+    if isinstance(got, Exception):
+        return (
+            f"X has shape {X.shape} (examples x inputs) and W has shape {W.shape} "
+            f"(inputs x neurons), so X @ W + b has shape {Z.shape}."
+        )
+    got = np.asarray(got, dtype=float)
+    if got.shape == Z.shape and np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
+        return "the weighted sums are right; apply the activation phi to them."
+    if got.shape == Z.shape and np.allclose(got, phi(X @ W)):
+        return "the bias b is missing: add it to every row, phi(X @ W + b)."
+    if got.shape == Z.shape[::-1]:
+        return "the result is transposed: X has one row per example, so use X @ W (not W.T @ X.T)."
+    return (
+        f"with X of shape {X.shape} (examples x inputs) and W of shape {W.shape} "
+        f"(inputs x neurons), X @ W + b has shape {Z.shape}: one row per example."
+    )
+
+
+def layer(candidate: Any) -> CheckResult:
+    """Check ``layer(X, W, b, phi)``: a layer of neurons on a batch, ``phi(X @ W + b)``."""
+    return check_function(
+        candidate, _layer_reference, _layer_cases(), name="layer", hint=_layer_hint
+    )
+
+
+def _output_floor_reference(y, low, high):
+    return np.mean((y - np.clip(y, low, high)) ** 2)
+
+
+def _output_floor_cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([0.25, 0.5, 0.75]), 0.0, 1.0),
+        (a([-1.0, 0.5, 2.0]), 0.0, 1.0),
+        (a([-3.0, -0.5, 0.0, 0.5, 3.0]), -1.0, 1.0),
+        (a([-2.0, -1.0, 1.0, 2.0]), 0.0, np.inf),
+        (np.linspace(-2.0, 2.0, 9), -0.5, 1.5),
+    ]
+
+
+def _output_floor_hint(y, low, high, got):
+    gap = y - np.clip(y, low, high)
+    if np.shape(got) == np.shape(y):
+        return "average over the examples: the floor is one number, the mean of the squared gaps."
+    if np.allclose(got, np.mean(np.abs(gap))):
+        return "square each gap before averaging (a mean *squared* error)."
+    if np.allclose(got, np.sum(gap**2)):
+        return "take the mean of the squared gaps, not their sum."
+    return (
+        "a target inside [low, high] can be matched exactly (gap 0); one outside is at best "
+        "matched by the nearest end, np.clip(y, low, high)."
+    )
+
+
+def output_floor(candidate: Any) -> CheckResult:
+    """Check ``output_floor(y, low, high)``: the least mean squared error any model whose outputs
+    lie in ``[low, high]`` can reach on targets ``y``."""
+    return check_function(
+        candidate,
+        _output_floor_reference,
+        _output_floor_cases(),
+        name="output_floor",
+        hint=_output_floor_hint,
+    )

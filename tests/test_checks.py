@@ -1,0 +1,175 @@
+"""Exercise checkers: the reference passes, wrong answers get a useful message, nothing raises."""
+
+import numpy as np
+import pytest
+
+from actlab import checks
+
+
+def neuron_solution(x, w, b, phi):
+    return phi(w @ x + b)
+
+
+def layer_solution(X, W, b, phi):
+    return phi(X @ W + b)
+
+
+def output_floor_solution(y, low, high):
+    return np.mean((y - np.clip(y, low, high)) ** 2)
+
+
+def stub(*args):
+    raise NotImplementedError()
+
+
+SOLUTIONS = [
+    (checks.neuron, neuron_solution),
+    (checks.layer, layer_solution),
+    (checks.output_floor, output_floor_solution),
+]
+
+
+@pytest.mark.parametrize(("checker", "solution"), SOLUTIONS)
+def test_reference_solution_passes(checker, solution):
+    result = checker(solution)
+    assert result
+    assert result.status == "passed"
+    assert f"passed all {result.n_cases} cases" in str(result)
+    assert result.n_cases >= 4
+
+
+@pytest.mark.parametrize("checker", [checker for checker, _ in SOLUTIONS])
+def test_stub_is_not_attempted(checker):
+    result = checker(stub)
+    assert not result
+    assert result.status == "not attempted"
+    assert "not attempted yet" in str(result)
+    assert "Traceback" not in str(result)
+
+
+# Known-wrong answers to the neuron exercise: (answer, the hint it should receive).
+WRONG_NEURONS = [
+    (lambda x, w, b, phi: w @ x + b, "apply the activation"),
+    (lambda x, w, b, phi: phi(w @ x), "bias b is missing"),
+    (lambda x, w, b, phi: phi(w * x + b), "element by element"),
+    (lambda x, w, b, phi: phi(w @ x - b), "phi(w @ x + b)"),
+]
+
+
+@pytest.mark.parametrize(("answer", "hint"), WRONG_NEURONS)
+def test_wrong_neuron_fails_with_input_expected_got_and_hint(answer, hint):
+    result = checks.neuron(answer)
+    assert not result
+    assert result.status == "failed"
+    text = str(result)
+    assert "neuron(x=" in text and "phi=" in text  # names the failing input
+    assert "expected" in text and "got" in text
+    assert hint in text
+
+
+WRONG_FLOORS = [
+    (lambda y, lo, hi: (y - np.clip(y, lo, hi)) ** 2, "average over the examples"),
+    (lambda y, lo, hi: np.mean(np.abs(y - np.clip(y, lo, hi))), "square each gap"),
+    (lambda y, lo, hi: np.sum((y - np.clip(y, lo, hi)) ** 2), "not their sum"),
+    (lambda y, lo, hi: np.mean((y - np.clip(y, 0, 1)) ** 2), "nearest end"),
+]
+
+
+@pytest.mark.parametrize(("answer", "hint"), WRONG_FLOORS)
+def test_wrong_output_floor_fails_with_hint(answer, hint):
+    result = checks.output_floor(answer)
+    assert result.status == "failed"
+    assert "output_floor(y=" in str(result) and "low=" in str(result)
+    assert hint in str(result)
+
+
+def test_wrong_value_message_reports_the_numbers():
+    result = checks.neuron(lambda x, w, b, phi: phi(w @ x + b) + 0.5)
+    # The first case is identity(0.5 * 1 + 0.25 * 2 + 0) = 1.
+    assert "case 1 of" in str(result)
+    assert "expected 1, got 1.5" in str(result)
+
+
+def test_wrong_shape_is_reported():
+    result = checks.layer(lambda X, W, b, phi: phi(X @ W + b).T)
+    assert result.status == "failed"
+    assert "expected shape (2, 3), got shape (3, 2)" in str(result)
+    assert "transposed" in str(result)
+
+
+def test_layer_missing_bias_names_the_failing_case():
+    result = checks.layer(lambda X, W, b, phi: phi(X @ W))
+    # Case 1 has a zero bias, so the first failure is case 2.
+    assert "failed case 2 of" in str(result)
+    assert "b=" in str(result) and "bias b is missing" in str(result)
+
+
+def test_exception_is_reported_with_the_input():
+    result = checks.layer(lambda X, W, b, phi: W @ X + b)
+    assert not result
+    assert result.status == "error"
+    text = str(result)
+    assert "raised ValueError on case 1" in text
+    assert "layer(X=" in text
+    assert "X @ W + b has shape (2, 3)" in text  # the hint explains the shapes
+
+
+def test_missing_return_and_non_numeric_results():
+    def no_return(x, w, b, phi):
+        phi(w @ x + b)
+
+    assert "return" in str(checks.neuron(no_return))
+    assert "not a number" in str(checks.neuron(lambda x, w, b, phi: "one"))
+
+
+def test_not_a_function():
+    result = checks.neuron(3)
+    assert result.status == "failed"
+    assert "expected a function, got int" in str(result)
+
+
+def test_check_function_generic_with_tolerance_and_nan():
+    ref = np.sin
+    cases = [np.array([0.0, 1.0]), np.array([np.nan, 2.0]), 3.0]
+    assert checks.check_function(ref, ref, cases, name="sin")
+    close = checks.check_function(lambda x: np.sin(x) + 1e-12, ref, cases)
+    assert close, str(close)
+    off = checks.check_function(lambda x: np.sin(x) + 1e-3, ref, cases, name="sin", hint="h!")
+    assert not off
+    assert "2 of 2 values differ" in str(off) and "Hint: h!" in str(off)
+    assert "sin([0., 1.] (shape (2,)))" in str(off)  # a ufunc: positional arguments
+
+
+def test_argument_names_come_from_the_reference():
+    def double(values):
+        return 2 * values
+
+    result = checks.check_function(lambda v: 3 * v, double, [np.ones(2)])
+    assert "double(values=[1., 1.] (shape (2,)))" in str(result)
+
+
+def test_candidate_cannot_change_the_reference_inputs():
+    def in_place(x):
+        x *= 2
+        return x
+
+    result = checks.check_function(in_place, lambda x: 2 * x, [np.arange(3.0)], name="double")
+    assert result, str(result)
+
+
+def test_failing_hint_function_does_not_crash():
+    def broken_hint(*args):
+        raise RuntimeError("bug in the hint")
+
+    result = checks.check_function(lambda x: x, lambda x: x + 1, [1.0], hint=broken_hint)
+    assert result.status == "failed"
+    assert "Hint" not in str(result)
+
+
+def test_result_displays_in_jupyter():
+    passed, failed = checks.neuron(neuron_solution), checks.neuron(stub)
+    assert repr(passed).startswith("✅")
+    html = failed._repr_html_()
+    assert "<div" in html and "not attempted yet" in html
+    bad = checks.neuron(lambda x, w, b, phi: "<b>")
+    assert "&lt;b&gt;" in bad._repr_html_()  # the learner's output is escaped
