@@ -160,3 +160,23 @@ def test_helpers_draw_on_a_given_axes():
     fig, axes = plt.subplots(1, 2)
     assert plotting.plot_activations(["relu"], ax=axes[1]) is axes[1]
     assert plotting.plot_fits([0.0], [0.0], {"f": [0.0]}, ax=axes[0]) is axes[0]
+
+
+def test_plot_gallery_has_one_panel_per_activation():
+    from actlab import activations
+
+    names = [n for n in activations.names() if not activations.get(n).vector_valued]
+    axes = plotting.plot_gallery(names, ncols=4)
+    used = [ax for ax in axes if ax.axison]
+    assert [ax.get_title() for ax in used] == names
+    assert all(len(ax.get_lines()) >= 2 for ax in used)  # value and derivative (+ zero lines)
+    assert all(ax.get_xlabel() for ax in axes[-4:] if ax.axison)
+    plt.close("all")
+
+
+def test_plot_gallery_rejects_softmax_and_empty():
+    with pytest.raises(ValueError, match="vector-valued"):
+        plotting.plot_gallery(["relu", "softmax"])
+    with pytest.raises(ValueError, match="at least one"):
+        plotting.plot_gallery([])
+    plt.close("all")

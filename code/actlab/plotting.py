@@ -264,3 +264,38 @@ def plot_history(
     ax.set(xlabel="epoch", ylabel=metric.replace("_", " "))
     ax.legend(frameon=False, fontsize="small")
     return ax
+
+
+def plot_gallery(names: Sequence[str], ncols: int = 4, x: np.ndarray | None = None):
+    """Small multiples: one panel per activation, its value solid and its derivative dashed.
+
+    Returns the array of Axes (panels beyond ``len(names)`` are switched off). Vector-valued
+    activations (softmax) are rejected, as in :func:`plot_activations`.
+    """
+    names = list(names)
+    if not names or ncols < 1:
+        raise ValueError("plot_gallery: give at least one activation name and ncols >= 1")
+    x = np.linspace(-4.0, 4.0, 801) if x is None else np.asarray(x, dtype=float)
+    nrows = -(-len(names) // ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(2.4 * ncols, 2.0 * nrows), sharex=True, layout="constrained"
+    )
+    axes = np.atleast_1d(axes).ravel()
+    for ax, name in zip(axes, names, strict=False):
+        fn, label = _activation(name)
+        ax.plot(*_break_jumps(x, fn(x)), color=color(0), lw=2, label="value")
+        ax.plot(*_break_jumps(x, fn.derivative(x)), color=color(1), ls="--", lw=1.5,
+                label="derivative")  # fmt: skip
+        _reference_lines(ax)
+        ax.set_title(label, fontsize="medium")
+        ax.set_ylim(-2.2, 4.2)
+    for ax in axes[len(names) :]:
+        ax.set_axis_off()
+    for ax in axes[:ncols]:
+        ax.set_xlim(x[0], x[-1])
+    for ax in axes[-ncols:]:
+        ax.set_xlabel("input $z$")
+    for ax in axes[::ncols]:
+        ax.set_ylabel("value")
+    axes[0].legend(loc="upper left", frameon=False, fontsize="x-small")
+    return axes
