@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.slow
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; set CHROMIUM to another Chromium or Chrome binary elsewhere.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -68,8 +69,8 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        # Chromium asks for /favicon.ico on its own, at any moment: answer "no content" rather
-        # than a 404 that would appear, or not, depending on timing. (The site has no favicon.)
+        # Chromium may ask for /favicon.ico on its own, at any moment, before it reads the page's
+        # icon link: answer "no content" rather than a 404 that would appear depending on timing.
         if self.path == "/favicon.ico":
             self.send_response(204)
             self.end_headers()

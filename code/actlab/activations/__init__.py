@@ -1,0 +1,45 @@
+r"""Activation functions and their derivatives: exact, stable and fast NumPy, one registry.
+
+>>> from actlab import activations
+>>> act = activations.get("leaky_relu")
+>>> print(act([-2.0, 3.0]), act([-2.0, 3.0], alpha=0.2), act.derivative([-2.0, 3.0]))
+[-0.02  3.  ] [-0.4  3. ] [0.01 1.  ]
+>>> print(activations.get("sigmoid").latex)
+\frac{1}{1 + e^{-x}}
+>>> activations.leaky_relu is act
+True
+
+``names()`` lists every activation in course order, ``get(name)`` returns one (an unknown name
+raises a ValueError that suggests the closest ones), ``table()`` gives their metadata as dicts.
+Each activation is also an attribute of this package (``activations.relu``). Inputs, dtypes and
+error messages are described in :mod:`actlab.activations._inputs`; the stable formulas and why
+they are needed, in each function's docstring and in :mod:`actlab.activations._stable`.
+"""
+
+from . import (  # noqa: F401 (importing a family module registers its activations)
+    classic,
+    exponential,
+    gaussian,
+    hard,
+    rectifiers,
+    selfgated,
+    shrink,
+    sigmoidal,
+    smooth,
+    vector,
+)
+from .registry import COURSE_ORDER, Activation, get, names, register, table
+
+__all__ = ["COURSE_ORDER", "Activation", "get", "names", "register", "table"]
+
+
+def __getattr__(name):
+    # ``activations.relu`` is the registered Activation (no module is named after one).
+    try:
+        return get(name)
+    except ValueError:
+        raise AttributeError(f"module 'actlab.activations' has no attribute {name!r}") from None
+
+
+def __dir__():
+    return sorted(set(globals()) | set(names()))

@@ -1,0 +1,218 @@
+"""Exponential linear units: ELU, its scaled version SELU and its continuously differentiable
+version CELU. Linear for x > 0 and an exponential curve for x <= 0 that saturates at -alpha.
+
+The negative branch is ``alpha * expm1(min(x, 0))``, as in JAX: clipping first means the branch
+that is not taken can never overflow, and ``expm1`` keeps the digits of ``e**x - 1`` near 0.
+"""
+
+import numpy as np
+
+from . import _stable
+from ._inputs import nonnegative, positive, public
+from .registry import Activation, register
+
+# Klambauer et al.'s constants, as PyTorch and JAX round them to float64.
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def _elu(x, alpha):
+    """``x`` for x > 0, ``alpha * expm1(x)`` for x <= 0; ``alpha >= 0``."""
+    neg = np.clip(x, -np.inf, 0.0)
+    np.expm1(neg, out=neg)
+    if alpha != 1.0:
+        neg *= alpha
+    if alpha <= 1.0:
+        # For 0 <= alpha <= 1, alpha * (e**x - 1) >= x when x <= 0 and the branch is 0 when
+        # x > 0, so the larger of the two is the answer everywhere: one pass, no selection.
+        return np.maximum(x, neg, out=neg)
+    neg += np.clip(x, 0.0, np.inf)  # relu(x) + branch: x + 0 and 0 + branch are both exact
+    return neg
+
+
+def _elu_grad(x, alpha):
+    """1 for x > 0, ``alpha * e**x`` for x <= 0 (``alpha`` at 0, as PyTorch)."""
+    d = _stable.scaled_exp(alpha, np.clip(x, -np.inf, 0.0))
+    if alpha != 1.0:  # for alpha = 1, e**min(x, 0) is already 1 for x > 0
+        d[x > 0] = 1.0
+    return d
+
+
+@public("elu")
+def elu(x, *, alpha=1.0):
+    r"""Exponential linear unit: identity for x > 0, a smooth exponential down to -alpha below.
+
+    .. math:: \mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}
+
+    Derivative: 1 for x > 0, :math:`\alpha e^{x}` for x <= 0 (:math:`\alpha` at 0, as PyTorch;
+    see :func:`elu_grad`). Paper: Clevert, Unterthiner & Hochreiter (2015), ``clevert2015fast``.
+    ``alpha`` must be finite and >= 0 (0 gives ReLU). Ends: ``elu(-inf) = -alpha``,
+    ``elu(inf) = inf``; NaN gives NaN.
+
+    >>> print(np.round(elu([-2.0, 0.0, 3.0]), 4))
+    [-0.8647  0.      3.    ]
+    """
+    return _elu(x, nonnegative("elu", "alpha", alpha))
+
+
+@public("elu", blocks=True)
+def elu_grad(x, *, alpha=1.0):
+    r"""Derivative of :func:`elu`: 1 for x > 0, alpha * exp(x) for x <= 0.
+
+    >>> print(np.round(elu_grad([-2.0, 0.0, 3.0]), 4))
+    [0.1353 1.     1.    ]
+    """
+    return _elu_grad(x, nonnegative("elu", "alpha", alpha))
+
+
+register(
+    Activation(
+        "elu",
+        elu,
+        elu_grad,
+        family="rectifier",
+        latex=r"\begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        output_range=r"(-\alpha, \infty)",
+        zero_centred=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=1.0,
+        reference="clevert2015fast",
+        torch="torch.nn.functional.elu",
+        jax="jax.nn.elu",
+        summary="Linear for positive inputs and a smooth exponential that saturates at -alpha "
+        "for negative ones, pushing mean outputs towards zero.",
+        in_article=True,
+    )
+)
+
+
+@public("selu", blocks=True)
+def selu(x):
+    r"""Scaled ELU: an ELU with fixed constants that make deep stacks self-normalising.
+
+    .. math:: \mathrm{SELU}(x) = \lambda \begin{cases} x & x > 0 \\
+              \alpha (e^{x} - 1) & x \le 0 \end{cases},
+              \quad \alpha \approx 1.6733,\ \lambda \approx 1.0507
+
+    Derivative: :math:`\lambda` for x > 0, :math:`\lambda\alpha e^{x}` for x <= 0 (so
+    :math:`\lambda\alpha \approx 1.7581` at 0, as PyTorch; see :func:`selu_grad`). Paper:
+    Klambauer et al. (2017), ``klambauer2017self``. Ends: ``selu(-inf) = -lambda*alpha``,
+    ``selu(inf) = inf`` (and inf, without a warning, once lambda*x passes the largest float);
+    NaN gives NaN.
+
+    >>> print(np.round(selu([-2.0, 0.0, 3.0]), 4))
+    [-1.5202  0.      3.1521]
+    """
+    y = _elu(x, SELU_ALPHA)
+    with np.errstate(over="ignore"):  # lambda * x > largest float for x > 1.7e308: inf is right
+        y *= SELU_SCALE
+    return y
+
+
+@public("selu", blocks=True)
+def selu_grad(x):
+    r"""Derivative of :func:`selu`: lambda for x > 0, lambda * alpha * exp(x) for x <= 0.
+
+    >>> print(np.round(selu_grad([-2.0, 0.0, 3.0]), 4))
+    [0.2379 1.7581 1.0507]
+    """
+    d = _stable.scaled_exp(SELU_SCALE * SELU_ALPHA, np.clip(x, -np.inf, 0.0))
+    d[x > 0] = SELU_SCALE
+    return d
+
+
+register(
+    Activation(
+        "selu",
+        selu,
+        selu_grad,
+        family="rectifier",
+        latex=r"\lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        output_range=r"(-\lambda\alpha, \infty)",
+        zero_centred=False,
+        monotonic=True,
+        smooth=False,
+        bounded=False,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=SELU_SCALE * SELU_ALPHA,
+        reference="klambauer2017self",
+        torch="torch.nn.functional.selu",
+        jax="jax.nn.selu",
+        summary="An ELU scaled by fixed constants chosen so that activations keep mean 0 and "
+        "variance 1 through a deep stack (with the right initialisation).",
+    )
+)
+
+
+@public("celu")
+def celu(x, *, alpha=1.0):
+    r"""Continuously differentiable ELU: the ELU rescaled so its slope is 1 at 0 for every alpha.
+
+    .. math:: \mathrm{CELU}(x) = \begin{cases} x & x > 0 \\
+              \alpha (e^{x/\alpha} - 1) & x \le 0 \end{cases}
+
+    Derivative: 1 for x > 0, :math:`e^{x/\alpha}` for x <= 0, so 1 at 0 (see :func:`celu_grad`).
+    Paper: Barron (2017), ``barron2017continuously``. ``alpha`` must be finite and > 0.
+    Ends: ``celu(-inf) = -alpha``, ``celu(inf) = inf``; NaN gives NaN.
+
+    >>> print(np.round(celu([-2.0, 0.0, 3.0], alpha=2.0), 4))
+    [-1.2642  0.      3.    ]
+    """
+    alpha = positive("celu", "alpha", alpha)
+    neg = np.clip(x, -np.inf, 0.0)
+    if alpha != 1.0:
+        with np.errstate(over="ignore"):  # x / alpha = -inf for a tiny alpha: expm1 gives -1
+            neg /= alpha
+    np.expm1(neg, out=neg)
+    if alpha != 1.0:
+        neg *= alpha
+    # alpha * (e**(x/alpha) - 1) >= x for x <= 0 and every alpha > 0, and 0 for x > 0.
+    return np.maximum(x, neg, out=neg)
+
+
+@public("celu", blocks=True)
+def celu_grad(x, *, alpha=1.0):
+    r"""Derivative of :func:`celu`: 1 for x > 0, exp(x / alpha) for x <= 0 (1 at 0).
+
+    >>> print(np.round(celu_grad([-2.0, 0.0, 3.0], alpha=2.0), 4))
+    [0.3679 1.     1.    ]
+    """
+    alpha = positive("celu", "alpha", alpha)
+    neg = np.clip(x, -np.inf, 0.0)
+    with np.errstate(over="ignore"):  # x / alpha = -inf for a tiny alpha: exp gives 0
+        neg /= alpha
+    np.exp(neg, out=neg)
+    neg[x > 0] = 1.0
+    return neg
+
+
+register(
+    Activation(
+        "celu",
+        celu,
+        celu_grad,
+        family="rectifier",
+        latex=r"\begin{cases} x & x > 0 \\ \alpha (e^{x/\alpha} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
+        output_range=r"(-\alpha, \infty)",
+        zero_centred=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=1.0,
+        reference="barron2017continuously",
+        torch="torch.nn.functional.celu",
+        jax="jax.nn.celu",
+        summary="An ELU whose negative branch is rescaled so that its slope at 0 is 1 for "
+        "every alpha, keeping it continuously differentiable.",
+    )
+)

@@ -1,0 +1,189 @@
+"""Hard (piecewise linear) versions of the S-curves and of Swish: hardtanh, hardsigmoid and
+hardswish. Cheap clips, exact up to one or two roundings; their derivatives are step functions."""
+
+import numpy as np
+
+from . import _stable
+from ._inputs import public, real
+from .registry import Activation, register
+
+
+def _bounds(min_val, max_val):
+    lo, hi = real("hardtanh", "min_val", min_val), real("hardtanh", "max_val", max_val)
+    if not lo < hi:
+        raise ValueError(f"hardtanh: min_val must be < max_val, got {lo} and {hi}")
+    return lo, hi
+
+
+@public("hardtanh")
+def hardtanh(x, *, min_val=-1.0, max_val=1.0):
+    r"""Hard tanh: the identity clipped to [min_val, max_val].
+
+    .. math:: \mathrm{hardtanh}(x) = \min(\max(x, a), b), \quad a = -1,\ b = 1
+
+    Derivative: 1 strictly between the bounds, 0 outside and at the bounds, as PyTorch (see
+    :func:`hardtanh_grad`). Paper: Collobert (2004), ``collobert2004large``. ``min_val`` <
+    ``max_val``, both finite. Ends: ``min_val`` at -inf, ``max_val`` at inf; NaN gives NaN.
+
+    >>> print(hardtanh([-3.0, 0.5, 3.0]), hardtanh([-3.0, 0.5, 3.0], min_val=0.0, max_val=2.0))
+    [-1.   0.5  1. ] [0.  0.5 2. ]
+    """
+    lo, hi = _bounds(min_val, max_val)
+    return np.clip(x, lo, hi)
+
+
+@public("hardtanh")
+def hardtanh_grad(x, *, min_val=-1.0, max_val=1.0):
+    r"""Derivative of :func:`hardtanh`: 1 on the open interval (min_val, max_val), else 0.
+
+    >>> print(hardtanh_grad([-1.0, 0.0, 1.0]))
+    [0. 1. 0.]
+    """
+    return _stable.inside(x, *_bounds(min_val, max_val))
+
+
+register(
+    Activation(
+        "hardtanh",
+        hardtanh,
+        hardtanh_grad,
+        family="hard",
+        latex=r"\min(\max(x, -1), 1)",
+        derivative_latex=r"\begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
+        output_range="[-1, 1]",
+        zero_centred=True,
+        monotonic=True,
+        smooth=False,
+        bounded=True,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=1.0,
+        reference="collobert2004large",
+        torch="torch.nn.functional.hardtanh",
+        jax="jax.nn.hard_tanh",
+        summary="tanh replaced by three straight pieces: cheap, zero-centred, with slope exactly "
+        "1 in the middle and exactly 0 outside.",
+    )
+)
+
+
+@public("hardsigmoid")
+def hardsigmoid(x):
+    r"""Hard sigmoid: a straight ramp from 0 at x = -3 to 1 at x = 3.
+
+    .. math:: \mathrm{hardsigmoid}(x) = \frac{\mathrm{ReLU6}(x + 3)}{6}
+
+    Derivative: 1/6 strictly inside (-3, 3), 0 elsewhere including at +-3, as PyTorch (see
+    :func:`hardsigmoid_grad`). Paper: Howard et al. (2019), ``howard2019searching``. Computed as
+    (x + 3) / 6 rather than x / 6 + 1/2, which loses the digits of small outputs near x = -3.
+    Ends: 0 at -inf, 1 at inf; NaN gives NaN.
+
+    >>> print(np.round(hardsigmoid([-4.0, 0.0, 1.5, 4.0]), 4))
+    [0.   0.5  0.75 1.  ]
+    """
+    y = x + 3.0
+    np.clip(y, 0.0, 6.0, out=y)
+    y /= 6.0
+    return y
+
+
+@public("hardsigmoid")
+def hardsigmoid_grad(x):
+    r"""Derivative of :func:`hardsigmoid`: 1/6 on the open interval (-3, 3), else 0.
+
+    >>> print(np.round(hardsigmoid_grad([-3.0, 0.0, 3.0]), 4))
+    [0.     0.1667 0.    ]
+    """
+    d = _stable.inside(x, -3.0, 3.0)
+    d /= 6.0
+    return d
+
+
+register(
+    Activation(
+        "hardsigmoid",
+        hardsigmoid,
+        hardsigmoid_grad,
+        family="hard",
+        latex=r"\frac{\min(\max(x + 3, 0), 6)}{6}",
+        derivative_latex=r"\begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
+        output_range="[0, 1]",
+        zero_centred=False,
+        monotonic=True,
+        smooth=False,
+        bounded=True,
+        saturating=True,
+        value_at_zero=0.5,
+        derivative_at_zero=1.0 / 6.0,
+        reference="howard2019searching",
+        torch="torch.nn.functional.hardsigmoid",
+        jax="jax.nn.hard_sigmoid",
+        summary="A straight ramp from 0 to 1 between -3 and 3: a sigmoid for hardware without "
+        "fast exponentials.",
+    )
+)
+
+
+@public("hardswish", blocks=True)
+def hardswish(x):
+    r"""Hard swish: the input times the hard sigmoid of the input.
+
+    .. math:: \mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}
+
+    Derivative: 0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3 (see
+    :func:`hardswish_grad`). Paper: Howard et al. (2019), ``howard2019searching``. The factor x is
+    clipped at -3 first (the gate is 0 below, and -inf * 0 would be NaN). Minimum -3/8 at x = -1.5.
+    Ends: ``hardswish(-inf) = 0`` (-0.0), ``hardswish(inf) = inf``; NaN gives NaN.
+
+    >>> print(np.round(hardswish([-4.0, -1.5, 0.0, 1.5, 4.0]), 4))
+    [-0.    -0.375  0.     1.125  4.   ]
+    """
+    gate = hardsigmoid.kernel(x)
+    gate *= np.clip(x, -3.0, np.inf)
+    return gate
+
+
+@public("hardswish", blocks=True)
+def hardswish_grad(x):
+    r"""Derivative of :func:`hardswish`: 0 below -3, (2x + 3)/6 on [-3, 3], 1 above 3.
+
+    At the kinks PyTorch uses the middle formula on the closed interval, so the derivative is
+    -1/2 at x = -3 (the slope from the right) and 3/2 at x = 3 (the slope from the left); we do
+    the same. (2x + 3)/6 is exact near its zero at x = -1.5, unlike x/3 + 1/2.
+
+    >>> print(np.round(hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0]), 4))
+    [ 0.  -0.5  0.5  1.5  1. ]
+    """
+    d = np.clip(x, -4.0, 4.0)  # no overflow in 2x; outside [-3, 3] overwritten below
+    d *= 2.0
+    d += 3.0
+    d /= 6.0
+    d[x < -3.0] = 0.0
+    d[x > 3.0] = 1.0
+    return d
+
+
+register(
+    Activation(
+        "hardswish",
+        hardswish,
+        hardswish_grad,
+        family="hard",
+        latex=r"x\,\frac{\min(\max(x + 3, 0), 6)}{6}",
+        derivative_latex=r"\begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 \le x \le 3 \\ "
+        r"1 & x > 3 \end{cases}",
+        output_range=r"[-0.375, \infty)",
+        zero_centred=False,
+        monotonic=False,
+        smooth=False,
+        bounded=False,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=0.5,
+        reference="howard2019searching",
+        torch="torch.nn.functional.hardswish",
+        jax="jax.nn.hard_swish",
+        summary="Swish with the sigmoid replaced by the hard sigmoid, from MobileNetV3: the "
+        "same shape from a clip and a product.",
+    )
+)

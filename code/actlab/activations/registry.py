@@ -1,0 +1,142 @@
+r"""The registry: one :class:`Activation` per name, each holding its function, its derivative and
+what the course says about it.
+
+>>> from actlab import activations
+>>> relu = activations.get("relu")
+>>> print(relu([-1.0, 0.0, 2.0]), relu.derivative([-1.0, 0.0, 2.0]))
+[0. 0. 2.] [0. 0. 1.]
+>>> print(relu.latex, "|", relu.output_range, "|", relu.reference)
+\max(0, x) | [0, \infty) | nair2010rectified
+>>> activations.names()[:4]
+['step', 'linear', 'sigmoid', 'tanh']
+"""
+
+import dataclasses
+import difflib
+import inspect
+from collections.abc import Callable
+
+# The order in which the course meets them: the article's ten first, then PyTorch's others.
+COURSE_ORDER = (
+    "step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "swish", "softmax",
+    "silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid",
+    "hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink", "log_softmax",
+)  # fmt: skip
+FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax")
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Activation:
+    """An activation function with its derivative and its properties (plain data).
+
+    Call it as ``act(x, **params)``; ``act.derivative(x, **params)`` is the elementwise derivative
+    (for the vector-valued softmax and log_softmax, the Jacobian over the last axis, of shape
+    ``x.shape + x.shape[-1:]`` with ``J[..., i, j] = d y_i / d x_j``). At a kink the derivative
+    takes the value PyTorch's autograd reports. Properties, stated for the default parameters:
+
+    - ``zero_centred``: the function is odd, ``f(-x) = -f(x)``, so symmetric inputs give outputs
+      of mean zero (sigmoid's are all positive);
+    - ``monotonic``: non-decreasing (for softmax: in each entry's own input);
+    - ``smooth``: continuously differentiable (C1) everywhere;
+    - ``bounded``: bounded above and below;
+    - ``saturating``: the derivative tends to 0 at one end or both;
+    - ``value_at_zero``, ``derivative_at_zero``: numbers (None for the vector-valued ones);
+    - ``reference``: a key of ``references.bib``, or None where no paper fits;
+    - ``torch``, ``jax``: the matching library function, or None;
+    - ``params``: parameter name -> default, read from the function's signature.
+    """
+
+    name: str
+    fn: Callable
+    grad: Callable
+    family: str
+    latex: str
+    derivative_latex: str
+    output_range: str
+    zero_centred: bool
+    monotonic: bool
+    smooth: bool
+    bounded: bool
+    saturating: bool
+    value_at_zero: float | None
+    derivative_at_zero: float | None
+    reference: str | None
+    torch: str | None
+    jax: str | None
+    summary: str
+    vector_valued: bool = False
+    in_article: bool = False
+    params: dict = dataclasses.field(init=False)
+
+    def __post_init__(self):
+        if self.family not in FAMILIES:
+            raise ValueError(f"{self.name}: unknown family {self.family!r}; one of {FAMILIES}")
+        kernel = getattr(self.fn, "kernel", self.fn)
+        params = {
+            p.name: p.default
+            for p in inspect.signature(kernel).parameters.values()
+            if p.kind is p.KEYWORD_ONLY
+        }
+        object.__setattr__(self, "params", params)
+
+    def __call__(self, x, *args, **params):
+        return self.fn(x, *args, **params)
+
+    def derivative(self, x, *args, **params):
+        """The derivative at ``x`` (the Jacobian for vector-valued activations)."""
+        return self.grad(x, *args, **params)
+
+    @property
+    def doc(self):
+        """The docstring of the function: formula, derivative, paper, edge cases, example."""
+        return inspect.getdoc(self.fn)
+
+    def info(self):
+        """The metadata as a plain dict (everything but the two functions)."""
+        fields = [f.name for f in dataclasses.fields(self) if f.name not in ("fn", "grad")]
+        info = {name: getattr(self, name) for name in fields}
+        info["params"] = dict(self.params)  # a copy: editing the table leaves the registry alone
+        return info
+
+    def __repr__(self):
+        return f"Activation({self.name!r}, family={self.family!r})"
+
+
+_REGISTRY: dict[str, Activation] = {}
+
+
+def register(activation):
+    """Add an :class:`Activation` to the registry (its name must be new); return it."""
+    if not isinstance(activation, Activation):
+        raise TypeError(f"register: expected an Activation, got {type(activation).__name__}")
+    if activation.name in _REGISTRY:
+        raise ValueError(f"register: an activation named {activation.name!r} already exists")
+    _REGISTRY[activation.name] = activation
+    return activation
+
+
+def names():
+    """Every registered name, in the order the course meets them."""
+    rank = {name: i for i, name in enumerate(COURSE_ORDER)}
+    return sorted(_REGISTRY, key=lambda name: rank.get(name, len(rank)))
+
+
+def get(name):
+    """The :class:`Activation` called ``name`` (an Activation passed in is returned as is)."""
+    if isinstance(name, Activation):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"get: expected an activation name (a str), got {type(name).__name__}")
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        close = difflib.get_close_matches(name.lower().replace("-", "_"), names(), n=3)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise ValueError(
+            f"unknown activation {name!r}; {hint}known: {', '.join(names())}"
+        ) from None
+
+
+def table():
+    """One dict of metadata per activation, in course order (for the appendix's table)."""
+    return [_REGISTRY[name].info() for name in names()]

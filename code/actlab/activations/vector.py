@@ -1,0 +1,202 @@
+r"""Softmax and log-softmax over the last axis: scores in, a probability distribution out.
+
+Both work with :math:`x - m`, m the row maximum: :math:`\mathrm{softmax}(x) = \mathrm{softmax}(x
+- m)`, so no exponential overflows and the largest entry contributes exactly :math:`e^0 = 1`
+(softmax skips the subtraction where it cannot matter, see its code).
+
+Infinities are read as limits. If a row's maximum is +inf, the +inf entries share the mass
+equally (k of them get 1/k each, every other entry 0), as for :math:`x_i = t \to \infty` together.
+A row of only -inf entries is uniform, as for all :math:`x_i = -t` with :math:`t \to \infty`
+(PyTorch and JAX give NaN there). A row containing NaN is all NaN.
+"""
+
+import numpy as np
+
+from ._inputs import public
+from .registry import Activation, register
+
+
+def _shifted(x, m=None):
+    """``x`` minus its maximum ``m`` over the last axis, rows with an infinite maximum replaced by
+    their limit (0 at the maximum, -inf elsewhere); every entry <= 0, the top ones exactly 0."""
+    if m is None:
+        m = np.max(x, axis=-1, keepdims=True)
+    infinite = np.isinf(m)
+    if infinite.any():
+        x = np.where(infinite, np.where(x == m, 0.0, -np.inf), x)
+        m = np.where(infinite, 0.0, m)
+    with np.errstate(over="ignore"):  # x - m < -1.8e308 is -inf: exp gives 0, the log -inf: right
+        return x - m
+
+
+def _rest(z, e):
+    """``(rest, top)``: ``top`` indexes the (first) maximum, where ``e = 1`` exactly, and
+    ``rest = sum(e) - 1`` is summed from the other entries so it keeps its digits when tiny."""
+    top = np.argmax(z, axis=-1)[..., None]
+    np.put_along_axis(e, top, 0.0, axis=-1)
+    rest = e.sum(axis=-1, keepdims=True)
+    np.put_along_axis(e, top, 1.0, axis=-1)
+    return rest, top
+
+
+def _softmax_and_complement(x):
+    """``(y, 1 - y)``, the second as ``(total - e) / total`` (``rest / total`` at the top)."""
+    z = _shifted(x)
+    e = np.exp(z)
+    rest, top = _rest(z, e)
+    total = rest + 1.0
+    c = total - e
+    np.put_along_axis(c, top, rest, axis=-1)
+    c /= total
+    e /= total
+    return e, c
+
+
+def _empty_jacobian(x):
+    return np.zeros(x.shape + x.shape[-1:])
+
+
+@public("softmax", vector=True)
+def softmax(x):
+    r"""Softmax over the last axis: positive entries that sum to 1.
+
+    .. math:: \mathrm{softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}
+
+    Derivative: the Jacobian :math:`J_{ij} = y_i(\delta_{ij} - y_j)` (see :func:`softmax_grad`).
+    Paper: Bridle (1990), ``bridle1990probabilistic``. Shifted by the row maximum (no overflow).
+    For infinities see the module's docstring; NaN anywhere in a row makes the row NaN.
+
+    >>> print(np.round(softmax([1.0, 2.0, 3.0]), 4), softmax([[1e308, np.inf, np.inf]]))
+    [0.09   0.2447 0.6652] [[0.  0.5 0.5]]
+    """
+    if x.shape[-1] == 0:
+        return x.copy()
+    m = np.max(x, axis=-1, keepdims=True)
+    if x.size and 0.0 <= m.min() and m.max() <= 700.0 - np.log(x.shape[-1]):
+        # The shift guards exp against overflow, and against subnormal (imprecise) terms in a row
+        # whose maximum is very negative. When every row's maximum is between 0 and 700 - log n,
+        # exp(x) can do neither (an entry it makes subnormal would be subnormal after the shift
+        # too), so the subtraction, a full pass, is skipped; exp(x) is then even more accurate,
+        # as x - max is a rounded number.
+        e = np.exp(x)
+    else:
+        e = _shifted(x, m)
+        np.exp(e, out=e)
+    total = e.sum(axis=-1, keepdims=True)
+    e *= np.reciprocal(total, out=total)  # one division per row, a product per entry
+    return e
+
+
+@public("softmax", vector=True)
+def softmax_grad(x):
+    r"""Jacobian of :func:`softmax`: ``J[..., i, j] = y_i (delta_ij - y_j)``, shape
+    ``x.shape + x.shape[-1:]``.
+
+    The diagonal :math:`y_i(1 - y_i)` uses :math:`1 - y_i = \sum_{j \ne i} y_j`, which keeps its
+    digits when one entry takes almost all the mass.
+
+    >>> print(np.round(softmax_grad([0.0, 0.0]), 4))
+    [[ 0.25 -0.25]
+     [-0.25  0.25]]
+    """
+    if x.shape[-1] == 0:
+        return _empty_jacobian(x)
+    y, c = _softmax_and_complement(x)
+    jac = y[..., :, None] * y[..., None, :]
+    np.negative(jac, out=jac)
+    i = np.arange(x.shape[-1])
+    jac[..., i, i] = y * c
+    return jac
+
+
+register(
+    Activation(
+        "softmax",
+        softmax,
+        softmax_grad,
+        family="softmax",
+        latex=r"\frac{e^{x_i}}{\sum_j e^{x_j}}",
+        derivative_latex=r"\frac{\partial y_i}{\partial x_j} = y_i(\delta_{ij} - y_j)",
+        output_range="(0, 1]",
+        zero_centred=False,
+        monotonic=True,
+        smooth=True,
+        bounded=True,
+        saturating=True,
+        value_at_zero=None,
+        derivative_at_zero=None,
+        reference="bridle1990probabilistic",
+        torch="torch.nn.functional.softmax",
+        jax="jax.nn.softmax",
+        summary="Turns a vector of scores into probabilities that sum to 1; for output layers "
+        "(paired with cross-entropy), not hidden ones.",
+        vector_valued=True,
+        in_article=True,
+    )
+)
+
+
+@public("log_softmax", vector=True, blocks=True)
+def log_softmax(x):
+    r"""Log-softmax over the last axis: the logarithm of :func:`softmax`, computed directly.
+
+    .. math:: \mathrm{log\_softmax}(x)_i = x_i - m - \log \sum_j e^{x_j - m}, \quad m = \max_j x_j
+
+    Derivative: the Jacobian :math:`J_{ij} = \delta_{ij} - \mathrm{softmax}(x)_j` (see
+    :func:`log_softmax_grad`). The sum is 1 plus the other entries' share, and its log is taken
+    with ``log1p`` of that share, so that the top entry's value (close to 0) keeps its digits.
+    Infinities as for softmax (-inf where softmax is 0); NaN anywhere in a row makes the row NaN.
+
+    >>> print(np.round(log_softmax([1.0, 2.0, 3.0]), 4), log_softmax([0.0, -800.0]))
+    [-2.4076 -1.4076 -0.4076] [   0. -800.]
+    """
+    if x.shape[-1] == 0:
+        return x.copy()
+    z = _shifted(x)
+    rest, _ = _rest(z, np.exp(z))
+    z -= np.log1p(rest)
+    return z
+
+
+@public("log_softmax", vector=True)
+def log_softmax_grad(x):
+    r"""Jacobian of :func:`log_softmax`: ``J[..., i, j] = delta_ij - softmax(x)_j``.
+
+    >>> print(np.round(log_softmax_grad([0.0, 0.0]), 4))
+    [[ 0.5 -0.5]
+     [-0.5  0.5]]
+    """
+    if x.shape[-1] == 0:
+        return _empty_jacobian(x)
+    y, c = _softmax_and_complement(x)
+    jac = np.broadcast_to(-y[..., None, :], x.shape + x.shape[-1:]).copy()
+    i = np.arange(x.shape[-1])
+    jac[..., i, i] = c
+    return jac
+
+
+register(
+    Activation(
+        "log_softmax",
+        log_softmax,
+        log_softmax_grad,
+        family="softmax",
+        latex=r"x_i - \log \sum_j e^{x_j}",
+        derivative_latex=r"\frac{\partial y_i}{\partial x_j} = \delta_{ij} - "
+        r"\mathrm{softmax}(x)_j",
+        output_range=r"(-\infty, 0]",
+        zero_centred=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=True,
+        value_at_zero=None,
+        derivative_at_zero=None,
+        reference="bridle1990probabilistic",
+        torch="torch.nn.functional.log_softmax",
+        jax="jax.nn.log_softmax",
+        summary="The log of the softmax without forming it: the stable input to the "
+        "cross-entropy loss for classification.",
+        vector_valued=True,
+    )
+)
