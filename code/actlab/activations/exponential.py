@@ -5,7 +5,10 @@ The negative branch is ``alpha * expm1(min(x, 0))``, as in JAX: clipping first m
 that is not taken can never overflow, and ``expm1`` keeps the digits of ``e**x - 1`` near 0.
 """
 
+import math
+
 import numpy as np
+from scipy import special
 
 from . import _stable
 from ._inputs import nonnegative, positive, public
@@ -65,6 +68,19 @@ def elu_grad(x, *, alpha=1.0):
     return _elu_grad(x, nonnegative("elu", "alpha", alpha))
 
 
+@public("elu")
+def elu_grad_alpha(x, *, alpha=1.0):
+    r"""Derivative of :func:`elu` in alpha: 0 for x > 0, :math:`e^{x} - 1` (``expm1``) for x <= 0.
+
+    It does not depend on alpha. Ends: -1 at -inf, 0 at inf; NaN gives NaN.
+
+    >>> print(np.round(elu_grad_alpha([-2.0, 0.0, 3.0]), 4))
+    [-0.8647  0.      0.    ]
+    """
+    nonnegative("elu", "alpha", alpha)
+    return np.expm1(np.clip(x, -np.inf, 0.0))
+
+
 register(
     Activation(
         "elu",
@@ -87,6 +103,7 @@ register(
         summary="Linear for positive inputs and a smooth exponential that saturates at -alpha "
         "for negative ones, pushing mean outputs towards zero.",
         in_article=True,
+        param_grads={"alpha": elu_grad_alpha},
     )
 )
 
@@ -193,6 +210,44 @@ def celu_grad(x, *, alpha=1.0):
     return neg
 
 
+# P(2, u) = sum over m >= 2 of (-1)**m (m - 1) / m! u**m, coefficients of u**2 .. u**16: for
+# u < 0.5 the terms fall fast enough that the first left out is below 1e-16 of the sum.
+_P2_SERIES = tuple((-1) ** m * (m - 1) / math.factorial(m) for m in range(2, 17))
+
+
+@public("celu")
+def celu_grad_alpha(x, *, alpha=1.0):
+    r"""Derivative of :func:`celu` in alpha: 0 for x > 0, and for x <= 0, with :math:`t = x/\alpha`,
+
+    .. math:: e^{t} - 1 - t\,e^{t} = -\bigl(1 - (1 + u)\,e^{-u}\bigr) = -P(2, u),
+              \quad u = -t \ge 0,
+
+    where :math:`P(2, u)` is the regularised lower incomplete gamma function. Written as the
+    difference, it cancels near 0 (both terms are about t, their difference about
+    :math:`-t^2/2`). ``scipy.special.gammainc(2, u)`` computes :math:`P` without cancelling for
+    u >= 0.5; below, the series :math:`u^2/2 - u^3/3 + u^4/8 - \dots` (15 terms) is used, since
+    scipy's result is 1e-15 off there and flushes to 0 as soon as :math:`u^2` is subnormal.
+    Ends: -1 at -inf, 0 at inf; NaN gives NaN.
+
+    >>> print(np.round(celu_grad_alpha([-2.0, 0.0, 3.0]), 4))
+    [-0.594  0.     0.   ]
+    """
+    alpha = positive("celu", "alpha", alpha)
+    u = np.clip(x, -np.inf, 0.0)
+    with np.errstate(over="ignore"):  # -x / alpha = inf for a tiny alpha: P(2, inf) = 1
+        u /= -alpha
+    d = special.gammainc(2.0, u)
+    small = u < 0.5  # scipy flushes P to 0 once u**2 is subnormal: its series is exact there
+    if small.any():
+        s = u[small]
+        acc = np.full_like(s, _P2_SERIES[-1])
+        for c in _P2_SERIES[-2::-1]:  # Horner, from the smallest term up
+            acc *= s
+            acc += c
+        d[small] = (s * acc) * s
+    return np.subtract(0.0, d, out=d)  # 0 - 0 is +0.0, where negative(0) would be -0.0
+
+
 register(
     Activation(
         "celu",
@@ -214,5 +269,6 @@ register(
         jax="jax.nn.celu",
         summary="An ELU whose negative branch is rescaled so that its slope at 0 is 1 for "
         "every alpha, keeping it continuously differentiable.",
+        param_grads={"alpha": celu_grad_alpha},
     )
 )

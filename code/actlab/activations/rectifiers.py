@@ -86,6 +86,11 @@ def _sloped_grad(x, alpha):
     return _stable.keep_nan(np.where(x > 0, 1.0, alpha), x)
 
 
+def _negative_part(x):
+    """``min(x, 0)``: the derivative of ``x if x > 0 else alpha * x`` in alpha (exact; NaN kept)."""
+    return np.clip(x, -np.inf, 0.0)
+
+
 @public("leaky_relu")
 def leaky_relu(x, *, alpha=0.01):
     r"""Leaky ReLU: a ReLU that lets a small gradient through for negative inputs.
@@ -113,6 +118,17 @@ def leaky_relu_grad(x, *, alpha=0.01):
     return _sloped_grad(x, real("leaky_relu", "alpha", alpha))
 
 
+@public("leaky_relu")
+def leaky_relu_grad_alpha(x, *, alpha=0.01):
+    r"""Derivative of :func:`leaky_relu` in its slope alpha: :math:`\min(x, 0)`, exact.
+
+    >>> print(leaky_relu_grad_alpha([-2.0, 0.0, 3.0]))
+    [-2.  0.  0.]
+    """
+    real("leaky_relu", "alpha", alpha)
+    return _negative_part(x)
+
+
 register(
     Activation(
         "leaky_relu",
@@ -135,6 +151,7 @@ register(
         summary="A ReLU with a small fixed slope (0.01) for negative inputs, so no unit can die "
         "completely.",
         in_article=True,
+        param_grads={"alpha": leaky_relu_grad_alpha},
     )
 )
 
@@ -168,6 +185,22 @@ def prelu_grad(x, *, alpha=0.25):
     return _sloped_grad(x, real_or_array("prelu", "alpha", alpha, x))
 
 
+@public("prelu")
+def prelu_grad_alpha(x, *, alpha=0.25):
+    r"""Derivative of :func:`prelu` in its slope alpha: :math:`\min(x, 0)`, exact, shaped like x.
+
+    It does not depend on alpha (PReLU is linear in it). With one slope per unit, the gradient
+    of a loss in unit j's slope is the sum over examples of :math:`\partial L/\partial y_{ij}
+    \min(x_{ij}, 0)`: only the examples on the negative side move it. Ends: -inf at -inf, 0 at
+    inf; NaN gives NaN.
+
+    >>> print(prelu_grad_alpha([-2.0, 0.0, 3.0]))
+    [-2.  0.  0.]
+    """
+    real_or_array("prelu", "alpha", alpha, x)
+    return _negative_part(x)
+
+
 register(
     Activation(
         "prelu",
@@ -190,6 +223,7 @@ register(
         summary="A leaky ReLU whose negative slope (0.25 at the start) is learned with the "
         "weights, one per unit or one per layer.",
         in_article=True,
+        param_grads={"alpha": prelu_grad_alpha},
     )
 )
 

@@ -43,7 +43,9 @@ class Activation:
     - ``value_at_zero``, ``derivative_at_zero``: numbers (None for the vector-valued ones);
     - ``reference``: a key of ``references.bib``, or None where no paper fits;
     - ``torch``, ``jax``: the matching library function, or None;
-    - ``params``: parameter name -> default, read from the function's signature.
+    - ``params``: parameter name -> default, read from the function's signature;
+    - ``param_grads``: parameter name -> the derivative of the function with respect to that
+      parameter, for the parameters that have one (see :meth:`param_derivative`).
     """
 
     name: str
@@ -66,6 +68,7 @@ class Activation:
     summary: str
     vector_valued: bool = False
     in_article: bool = False
+    param_grads: dict = dataclasses.field(default_factory=dict, repr=False)
     params: dict = dataclasses.field(init=False)
 
     def __post_init__(self):
@@ -78,6 +81,9 @@ class Activation:
             if p.kind is p.KEYWORD_ONLY
         }
         object.__setattr__(self, "params", params)
+        unknown = sorted(set(self.param_grads) - set(params))
+        if unknown:
+            raise ValueError(f"{self.name}: param_grads names {unknown}, not parameters {params}")
 
     def __call__(self, x, *args, **params):
         return self.fn(x, *args, **params)
@@ -86,6 +92,33 @@ class Activation:
         """The derivative at ``x`` (the Jacobian for vector-valued activations)."""
         return self.grad(x, *args, **params)
 
+    def param_derivative(self, x, name, **params):
+        """The elementwise derivative at ``x`` with respect to the parameter ``name``.
+
+        It has the shape of ``x`` (a parameter array broadcasts to it); a network that shares
+        one parameter between units sums it over those units. ``params`` are the parameter
+        values, as for the function itself.
+
+        >>> from actlab import activations
+        >>> print(activations.get("prelu").param_derivative([-2.0, 3.0], "alpha", alpha=0.1))
+        [-2.  0.]
+        """
+        if not isinstance(name, str):
+            raise TypeError(
+                f"{self.name}.param_derivative: name must be a parameter name (a str), "
+                f"got {type(name).__name__}"
+            )
+        if name not in self.param_grads:
+            if name in self.params:
+                what = f"has no derivative with respect to {name!r}"
+            else:
+                takes = f"takes {sorted(self.params)}" if self.params else "takes no parameters"
+                what = f"{takes}, not {name!r}"
+            have = sorted(self.param_grads) or "none"
+            where = f"{self.name}.param_derivative"
+            raise ValueError(f"{where}: {self.name} {what}; derivatives available: {have}")
+        return self.param_grads[name](x, **params)
+
     @property
     def doc(self):
         """The docstring of the function: formula, derivative, paper, edge cases, example."""
@@ -93,7 +126,8 @@ class Activation:
 
     def info(self):
         """The metadata as a plain dict (everything but the two functions)."""
-        fields = [f.name for f in dataclasses.fields(self) if f.name not in ("fn", "grad")]
+        skip = ("fn", "grad", "param_grads")
+        fields = [f.name for f in dataclasses.fields(self) if f.name not in skip]
         info = {name: getattr(self, name) for name in fields}
         info["params"] = dict(self.params)  # a copy: editing the table leaves the registry alone
         return info
