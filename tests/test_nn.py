@@ -10,6 +10,7 @@ from actlab import activations, data, nn
 from actlab.nn.optim import SGD, Adam
 from actlab.nn.outputs import OUTPUTS
 
+PER_LAYER = ["grad_norm", "mean_activation", "zero_fraction", "dead_fraction"]
 H = 1e-5  # finite-difference step: truncation ~H**2, rounding ~1e-16/H, both far below 1e-6
 
 VECTOR_VALUED = [n for n in activations.names() if activations.get(n).vector_valued]
@@ -47,9 +48,16 @@ def numerical_grads(net, X, y):
     return grads
 
 
+def current_params(net):
+    """Each hidden layer's activation parameters as they are now: fixed ones and learned ones."""
+    learned = net.activation_parameters
+    return [{**kw, **{k: learned[i][k] for k in learned[i]}} for i, kw in
+            enumerate(net.activation_params)]  # fmt: skip
+
+
 def assert_away_from_kinks(net, X):
     """Every hidden pre-activation must lie where its activation is smooth at the scale of H."""
-    A, hidden = X, zip(net.activation, net.activation_params, strict=True)
+    A, hidden = X, zip(net.activation, current_params(net), strict=True)
     for (W, b), (name, kw) in zip(net.params[:-1], hidden, strict=True):
         act = activations.get(name)
         Z = A @ W + b
@@ -98,6 +106,7 @@ def test_gradients_with_mixed_activations_and_params(output):
     sizes = [2, *[4] * len(names), 1]
     net = nn.MLP(sizes, activation=names, activation_params=params, output=output, seed=2)
     assert [layer.kwargs for layer in net.layers[1::2]] == params
+    assert net.activation_parameters == [{}, {}, {}]  # leaky_relu and elu alphas stay fixed
     assert_grads_match(net, rng.standard_normal((6, 2)), targets(output, 6, 1, rng))
 
 
@@ -180,12 +189,52 @@ def test_no_global_random_state():
     assert np.array_equal(np.random.get_state()[1], before)  # noqa: NPY002
 
 
-@pytest.mark.parametrize("init", ["standard", "xavier", "xavier_normal", "he", "he_uniform"])
-def test_init_scales(init):
-    W = nn.MLP([400, 200, 1], init=init, seed=0).params[0][0]
-    variance = {"standard": 1 / 1200, "he": 2 / 400, "he_uniform": 2 / 400}.get(init, 2 / 600)
-    assert np.var(W) == pytest.approx(variance, rel=0.03)
-    assert not np.any(nn.MLP([400, 200, 1], init=init, seed=0).params[0][1])
+VARIANCE = {  # of the first layer's weights, fan_in 400 and fan_out 200
+    ("standard", None): 1 / 1200,
+    ("xavier", None): 2 / 600,
+    ("xavier_normal", None): 2 / 600,
+    ("he", None): 2 / 400,
+    ("he_uniform", None): 2 / 400,
+    ("normal", None): 0.05**2,
+    ("normal", 0.3): 0.3**2,
+    ("uniform", None): 0.05**2 / 3,
+    ("uniform", 0.3): 0.3**2 / 3,
+    ("he_prelu", None): 2 / (1.0625 * 400),  # the prelu's initial alpha, 0.25
+    ("he_prelu", 0.5): 2 / (1.25 * 400),
+    ("he_prelu", 1.0): 1 / 400,
+}
+
+
+@pytest.mark.parametrize("init, option", list(VARIANCE), ids=lambda v: str(v))
+def test_init_scales(init, option):
+    kw = {}
+    if option is not None:
+        kw = {"init_slope" if init == "he_prelu" else "init_scale": option}
+    net = nn.MLP([400, 200, 1], init=init, activation="prelu", seed=0, **kw)
+    W, b = net.params[0]
+    assert np.var(W) == pytest.approx(VARIANCE[init, option], rel=0.03)
+    assert abs(np.mean(W)) < 0.02 * np.std(W) and not np.any(b)
+    if init == "uniform":
+        assert np.max(np.abs(W)) <= (option or 0.05)
+
+
+def test_he_prelu_takes_its_slope_from_the_activation():
+    def first_w(**kw):
+        return nn.MLP([3, 4, 4, 1], seed=5, init="he_prelu", **kw).params[0][0]
+
+    he = nn.MLP([3, 4, 4, 1], seed=5, init="he").params[0][0]
+    assert np.array_equal(first_w(activation="relu"), he)  # slope 0: exactly He
+    assert np.array_equal(first_w(activation="tanh"), he)
+    assert np.array_equal(first_w(activation="prelu", init_slope=0.0), he)
+    assert np.allclose(first_w(activation="prelu"), he / np.sqrt(1.0625), rtol=1e-15)
+    leaky = first_w(activation="leaky_relu", activation_params={"alpha": 0.5})
+    assert np.allclose(leaky, he / np.sqrt(1.25), rtol=1e-15)
+    # each layer uses the slope of the activation before it (the first, the one after it)
+    net = nn.MLP([3, 4, 4, 1], seed=5, init="he_prelu", activation=["prelu", "relu"])
+    ref = nn.MLP([3, 4, 4, 1], seed=5, init="he")
+    scale = [1 / np.sqrt(1.0625), 1 / np.sqrt(1.0625), 1.0]
+    for (W, _), (W_he, _), s in zip(net.params, ref.params, scale, strict=True):
+        assert np.allclose(W, W_he * s, rtol=1e-15)
 
 
 @pytest.mark.parametrize(
@@ -197,7 +246,7 @@ def test_loss_decreases_on_moons(output, optimizer):
     net = nn.MLP([2, 16, 16, 1 if output == "sigmoid" else 2], output=output, seed=0)
     lr = 0.5 if optimizer == "sgd" else 0.01
     h = net.fit(X_tr, y_tr, epochs=100, lr=lr, optimizer=optimizer, X_val=X_val, y_val=y_val)
-    assert sorted(h) == ["accuracy", "loss", "val_accuracy", "val_loss"]
+    assert list(h) == ["loss", "accuracy", "val_loss", "val_accuracy", *PER_LAYER]
     assert all(len(v) == 100 for v in h.values())
     assert h["loss"][-1] < 0.25 * h["loss"][0] and h["val_loss"][-1] < 0.25 * h["val_loss"][0]
     assert h["val_accuracy"][-1] > 0.95
@@ -208,7 +257,7 @@ def test_sine_regression_reaches_a_low_error():
     X_tr, y_tr, X_te, y_te = data.split(X, y, fractions=(0.7, 0.3), seed=0)
     net = nn.MLP([1, 16, 1], activation="tanh", output="linear", seed=0)
     history = net.fit(X_tr, y_tr, epochs=300, lr=0.05)
-    assert list(history) == ["loss"]
+    assert list(history) == ["loss", *PER_LAYER]
     assert history["loss"][-1] < 0.02  # the noise alone gives 0.01
     assert net.evaluate(X_te, y_te)["loss"] < 0.02
 

@@ -7,13 +7,15 @@
 
 Modules: :mod:`~actlab.nn.layers` (Dense and Activate, forward beside backward),
 :mod:`~actlab.nn.outputs` (each output paired with its loss), :mod:`~actlab.nn.init`,
-:mod:`~actlab.nn.optim` and :mod:`~actlab.nn.mlp` (the network and its training loop).
+:mod:`~actlab.nn.optim`, :mod:`~actlab.nn.mlp` (the network), :mod:`~actlab.nn.train` (the
+training loop and what it records per epoch) and :mod:`~actlab.nn.progress` (the progress bar).
 """
 
+from ._setup import TRAINABLE
 from .init import INITS
 from .layers import Activate, Dense
 from .mlp import MLP
 from .optim import OPTIMIZERS
 from .outputs import OUTPUTS
 
-__all__ = ["MLP", "Dense", "Activate", "INITS", "OUTPUTS", "OPTIMIZERS"]
+__all__ = ["MLP", "Dense", "Activate", "INITS", "OUTPUTS", "OPTIMIZERS", "TRAINABLE"]

@@ -107,7 +107,24 @@ def per_layer(value, count, name, kind):
     raise TypeError(f"MLP: {name} must be a {kind.__name__} or a list of them, got {value!r}")
 
 
-def hidden_activation(name, kwargs):
+def real(value, name, where):
+    """Return ``value`` as a finite float (bools, strings and arrays refused)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{where}: {name} must be a real number, got {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{where}: {name} must be finite, got {value}")
+    return value
+
+
+def progress(value, where):
+    """Return ``value`` if it is None, True or False."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise TypeError(f"{where}: progress must be None (automatic), True or False; got {value!r}")
+
+
+def hidden_activation(name, kwargs, units=1):
     """The registry's activation ``name``, checked for use in a hidden layer with ``kwargs``."""
     try:
         act = activations.get(name)
@@ -123,7 +140,7 @@ def hidden_activation(name, kwargs):
         takes = f"takes {sorted(act.params)}" if act.params else "takes no parameters"
         raise TypeError(f"MLP: activation {name!r} {takes}; activation_params has {unknown}")
     try:  # let the activation check its parameter values once, before any training
-        act(np.zeros(1), **kwargs)
+        act(np.zeros((1, units)), **kwargs)
     except (TypeError, ValueError) as exc:
         msg = f"MLP: activation {name!r} rejects activation_params {kwargs}: {exc}"
         raise type(exc)(msg) from None

@@ -1,13 +1,16 @@
-"""The multilayer perceptron: Dense and Activate layers in turn, then an output and its loss."""
+"""The multilayer perceptron: Dense and Activate layers in turn, then an output and its loss.
 
-import warnings
+Every trainable number (weights, biases, learned activation parameters) lives in one flat
+float64 vector, and the layers' arrays are views into it, as are their gradients in a second
+vector: the optimiser then updates the whole network in a handful of NumPy operations per step,
+however many layers it has.
+"""
 
 import numpy as np
 
-from . import _checks
+from . import _checks, _setup, train
 from .init import INITS
 from .layers import Activate, Dense
-from .optim import OPTIMIZERS
 from .outputs import OUTPUTS
 
 
@@ -24,18 +27,40 @@ class MLP:
     output : {"sigmoid", "softmax", "linear"}
         The output and its loss: sigmoid + binary cross-entropy (1 unit, y in {0, 1}), softmax +
         cross-entropy (k >= 2 units, integer labels), linear + mean squared error.
-    init : {"standard", "xavier", "xavier_normal", "he", "he_uniform"}
+    init : {"normal", "uniform", "standard", "xavier", "xavier_normal", "he", "he_uniform", \
+"he_prelu"}
         Weight initialisation (see :mod:`actlab.nn.init`); biases start at 0.
     seed : int or None
         Seeds the initial weights and the mini-batch order (two independent streams). Fixed by
         default so every run gives the same numbers; None draws fresh entropy from the OS.
     activation_params : dict or list of dict, optional
-        Fixed parameters of the hidden activations, e.g. ``{"alpha": 0.1}``.
+        Parameters of the hidden activations, e.g. ``{"alpha": 0.1}``: fixed values, or the
+        starting values of trained ones.
+    activation_param_sharing : {"unit", "layer"} or a list of them
+        For a trained parameter: one value per unit (the default, as He et al. 2015 learn one
+        slope per channel), or one for the whole layer.
+    train_activation_params : bool or list of bool
+        Whether PReLU's ``alpha`` and Swish's ``beta`` are learned by backpropagation with the
+        weights (default True; they start from ``activation_params`` or the registry's defaults,
+        0.25 and 1.0). Other activations' parameters are always fixed.
+    init_scale : float, optional
+        The standard deviation for ``init="normal"``, the half-width for ``"uniform"`` (0.05 if
+        not given); an error with any other init.
+    init_slope : float, optional
+        The slope a in ``init="he_prelu"``; if not given, each layer uses the initial alpha of
+        the activation applied to its inputs (the first layer, of the one after it) when that is
+        prelu or leaky_relu, else 0 (plain He). An error with any other init.
+
+    The learned activation parameters are in :attr:`activation_parameters`; ``fit`` records
+    their values after every epoch in ``history["activation_params"]``.
 
     >>> import numpy as np
     >>> net = MLP([2, 3, 1], activation="tanh", output="sigmoid", seed=0)
     >>> [W.shape for W, b in net.params], net.predict(np.zeros((4, 2))).ravel()
     ([(2, 3), (3, 1)], array([0.5, 0.5, 0.5, 0.5]))
+    >>> net = MLP([2, 3, 3, 1], activation="prelu", activation_param_sharing=["unit", "layer"])
+    >>> net.activation_parameters
+    [{'alpha': array([0.25, 0.25, 0.25])}, {'alpha': array(0.25)}]
     """
 
     def __init__(
@@ -47,29 +72,69 @@ class MLP:
         init="xavier",
         seed=0,
         activation_params=None,
+        activation_param_sharing="unit",
+        train_activation_params=True,
+        init_scale=None,
+        init_slope=None,
     ):
         self.sizes = _checks.sizes(sizes)
         n_hidden = len(self.sizes) - 2
         self.activation = _checks.per_layer(activation, n_hidden, "activation", str)
         kwargs = _checks.per_layer(activation_params or {}, n_hidden, "activation_params", dict)
         self.activation_params = [dict(kw) for kw in kwargs]
+        sharing = _checks.per_layer(
+            activation_param_sharing, n_hidden, "activation_param_sharing", str
+        )
+        self.activation_param_sharing = [
+            _checks.choice(s, _setup.SHARING, "activation_param_sharing", "MLP") for s in sharing
+        ]
+        self.train_activation_params = _checks.per_layer(
+            train_activation_params, n_hidden, "train_activation_params", bool
+        )
         self.output = _checks.choice(output, OUTPUTS, "output", "MLP")
         self.init = _checks.choice(init, INITS, "init", "MLP")
+        self.init_scale, self.init_slope = init_scale, init_slope
         self.seed = _checks.seed(seed, "MLP")
         self._head = OUTPUTS[output]
         self._head.check_size(self.sizes[-1])
-        hidden = zip(self.activation, self.activation_params, strict=True)
-        acts = [_checks.hidden_activation(name, kw) for name, kw in hidden]
+        hidden = zip(self.activation, self.activation_params, self.sizes[1:-1], strict=True)
+        acts = [_checks.hidden_activation(name, kw, units) for name, kw, units in hidden]
+        init_options = _setup.init_options(self, init_scale, init_slope)
+        trained = [_setup.learned_start(self, i) for i in range(n_hidden)]
+
+        # One flat vector for every trainable number, and one for their gradients; the layers'
+        # arrays are views into them. The activation parameters come last.
+        pairs = list(zip(self.sizes[:-1], self.sizes[1:], strict=True))
+        shapes = [shape for fan_in, fan_out in pairs for shape in ((fan_in, fan_out), (fan_out,))]
+        self._n_weights = sum(int(np.prod(s)) for s in shapes)
+        shapes += [value.shape for start in trained for value in start.values()]
+        total = sum(int(np.prod(s)) for s in shapes)
+        self._theta, self._grad = np.zeros(total), np.zeros(total)
+        values = iter(_setup.views(self._theta, shapes))
+        grads = iter(_setup.views(self._grad, shapes))
 
         init_seq, fit_seq = np.random.SeedSequence(self.seed).spawn(2)
         init_rng = np.random.default_rng(init_seq)
         self._fit_rng = np.random.default_rng(fit_seq)
-        self.layers = []
-        for i, (fan_in, fan_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:], strict=True)):
-            W = INITS[init](fan_in, fan_out, init_rng)
-            self.layers.append(Dense(W, np.zeros(fan_out)))
-            if i < n_hidden:
-                self.layers.append(Activate(acts[i], self.activation_params[i]))
+        self._dense = []
+        for (fan_in, fan_out), options in zip(pairs, init_options, strict=True):
+            dense = Dense(next(values), next(values))
+            dense.W[...] = INITS[init](fan_in, fan_out, init_rng, **options)
+            dense.dW, dense.db = next(grads), next(grads)
+            self._dense.append(dense)
+        self._dense[0].input_grad = False  # nothing before the first layer needs dL/dX
+        self._hidden = []
+        for i, (act, start) in enumerate(zip(acts, trained, strict=True)):
+            fixed = {k: v for k, v in self.activation_params[i].items() if k not in start}
+            learned = {name: next(values) for name in start}
+            for name, value in start.items():
+                learned[name][...] = value
+            layer = Activate(act, fixed, learned)
+            layer.grads = {name: next(grads) for name in start}
+            self._hidden.append(layer)
+        self.layers = [self._dense[0]]
+        for act, dense in zip(self._hidden, self._dense[1:], strict=True):
+            self.layers += [act, dense]
 
     def __repr__(self):
         return (
@@ -82,17 +147,16 @@ class MLP:
         """The weights and biases, a list of (W, b) with W of shape (fan_in, fan_out).
 
         These are the network's own arrays: editing one in place edits the network. Assigning a
-        list of (W, b) pairs replaces them with shape-checked float64 copies.
+        list of (W, b) pairs copies their values in, after checking shapes (float64).
         """
-        return [(layer.W, layer.b) for layer in self.layers if isinstance(layer, Dense)]
+        return [(layer.W, layer.b) for layer in self._dense]
 
     @params.setter
     def params(self, values):
-        dense = [layer for layer in self.layers if isinstance(layer, Dense)]
-        if not isinstance(values, (list, tuple)) or len(values) != len(dense):
-            raise ValueError(f"MLP.params: expected a list of {len(dense)} (W, b) pairs")
+        if not isinstance(values, (list, tuple)) or len(values) != len(self._dense):
+            raise ValueError(f"MLP.params: expected a list of {len(self._dense)} (W, b) pairs")
         new = []
-        for i, (layer, pair) in enumerate(zip(dense, values, strict=True)):
+        for i, (layer, pair) in enumerate(zip(self._dense, values, strict=True)):
             W, b = (_checks.float_array(a, f"params[{i}]", "MLP.params") for a in pair)
             if W.shape != layer.W.shape or b.shape != layer.b.shape:
                 raise ValueError(
@@ -100,8 +164,26 @@ class MLP:
                     f"{layer.b.shape}, got {W.shape} and {b.shape}"
                 )
             new.append((W, b))
-        for layer, (W, b) in zip(dense, new, strict=True):
-            layer.W, layer.b = W, b
+        for layer, (W, b) in zip(self._dense, new, strict=True):
+            layer.W[...], layer.b[...] = W, b
+
+    @property
+    def activation_parameters(self):
+        """The learned activation parameters: one dict per hidden layer, name -> array.
+
+        Each array has shape (units,) (one value per unit) or () (one for the layer); a layer
+        with nothing to learn gives ``{}``. They are the network's own arrays, updated in place
+        by ``fit``: copy them to keep a snapshot (``history["activation_params"]`` holds one per
+        epoch).
+        """
+        return [dict(layer.trained) for layer in self._hidden]
+
+    def activation_parameter_grads(self):
+        """Gradients of the mean loss in the learned activation parameters, from the last
+        backward pass (``loss_and_grads``, ``backward_signals`` or the end of ``fit``'s last
+        epoch, which is a pass over the whole training set); shaped like
+        :attr:`activation_parameters`, as copies."""
+        return [{k: g.copy() for k, g in layer.grads.items()} for layer in self._hidden]
 
     def _forward(self, X):
         for layer in self.layers:
@@ -133,12 +215,33 @@ class MLP:
         return self._evaluate(*self._data(X, y, "MLP.evaluate"))
 
     def loss_and_grads(self, X, y):
-        """Mean loss on (X, y) and its gradients, a list of (dW, db) shaped like ``params``."""
+        """Mean loss on (X, y) and its gradients, a list of (dW, db) shaped like ``params``.
+
+        The gradients of learned activation parameters come from
+        :meth:`activation_parameter_grads` after this call.
+        """
         X, y = self._data(X, y, "MLP.loss_and_grads")
-        Z = self._forward(X)
-        self._backward(self._head.grad(Z, y))
-        grads = [(layer.dW, layer.db) for layer in self.layers if isinstance(layer, Dense)]
-        return float(self._head.loss(Z, y)), grads
+        loss, dZ = self._head.loss_and_grad(self._forward(X), y)
+        self._backward(dZ)
+        return float(loss), [(layer.dW.copy(), layer.db.copy()) for layer in self._dense]
+
+    def forward_trace(self, X):
+        """Each hidden layer's pre-activations and activations on X: a list of dicts
+        ``{"Z": (n, units), "A": (n, units)}``, first hidden layer first."""
+        self._forward(_checks.matrix(X, self.sizes[0], "MLP.forward_trace"))
+        return [{"Z": layer._Z, "A": layer._A} for layer in self._hidden]
+
+    def backward_signals(self, X, y):
+        """The error signal reaching each hidden layer: a list, first hidden layer first, of
+        arrays (n, units) whose row i is the gradient of example i's own loss in the layer's
+        pre-activations, :math:`\\partial L_i / \\partial Z_i` (n times that of the mean loss)."""
+        X, y = self._data(X, y, "MLP.backward_signals")
+        dZ, signals = self._head.grad(self._forward(X), y), []
+        for layer in reversed(self.layers):
+            dZ = layer.backward(dZ)
+            if isinstance(layer, Activate):
+                signals.append(dZ * X.shape[0])
+        return signals[::-1]
 
     def fit(
         self,
@@ -154,64 +257,29 @@ class MLP:
         y_val=None,
         seed=None,
         verbose=False,
+        progress=None,
     ):
         """Train by mini-batch gradient descent; return the history, one entry per epoch.
 
         Each epoch visits the examples in a fresh random order in batches of ``batch_size``
-        (None: the whole set). The order comes from ``seed`` if given, else from the network's
-        seed. After each epoch the loss (and accuracy for classification) on the whole training
-        set, and on (X_val, y_val) if given, are appended to ``history["loss"]``,
-        ``["accuracy"]``, ``["val_loss"]``, ``["val_accuracy"]``. If the loss becomes NaN or
-        inf (learning rate too large), training stops with a RuntimeWarning.
-        """
-        where = "MLP.fit"
-        X, y = self._data(X, y, where)
-        epochs = _checks.positive_int(epochs, "epochs", where)
-        lr = _checks.positive_float(lr, "lr", where)
-        batch_size = X.shape[0] if batch_size is None else batch_size
-        batch_size = _checks.positive_int(batch_size, "batch_size", where)
-        _checks.choice(optimizer, OPTIMIZERS, "optimizer", where)
-        momentum = _checks.momentum(momentum, where)
-        if optimizer == "sgd":
-            opt = OPTIMIZERS["sgd"](lr, momentum=momentum)
-        elif momentum:
-            raise ValueError(f"{where}: momentum is for optimizer='sgd'; adam keeps its own")
-        else:
-            opt = OPTIMIZERS[optimizer](lr)
-        if (X_val is None) != (y_val is None):
-            raise ValueError(f"{where}: pass both X_val and y_val, or neither")
-        val = None if X_val is None else self._data(X_val, y_val, where + " (validation)")
-        rng = self._fit_rng if seed is None else np.random.default_rng(_checks.seed(seed, where))
+        (None: the whole set); the order comes from ``seed`` if given, else from the network's
+        seed. ``optimizer`` is ``"sgd"`` (with ``momentum``) or ``"adam"``; learned activation
+        parameters are updated with the weights. After each epoch one forward and one backward
+        pass over the whole training set fill ``history`` (:mod:`actlab.nn.train` describes
+        every key): ``"loss"``, ``"accuracy"`` (classification), ``"val_loss"`` and
+        ``"val_accuracy"`` (with X_val and y_val), and per layer ``"grad_norm"``,
+        ``"mean_activation"``, ``"zero_fraction"``, ``"dead_fraction"`` and, when activation
+        parameters are learned, ``"activation_params"``. If the loss becomes NaN or inf
+        (learning rate too large), training stops with a RuntimeWarning.
 
-        history = {"loss": []}
-        if self._head.classification:
-            history["accuracy"] = []
-        if val is not None:
-            history.update({f"val_{key}": [] for key in list(history)})
-        n = X.shape[0]
-        with np.errstate(over="ignore", invalid="ignore"):
-            for epoch in range(1, epochs + 1):
-                order = rng.permutation(n)
-                for start in range(0, n, batch_size):
-                    idx = order[start : start + batch_size]
-                    Z = self._forward(X[idx])
-                    self._backward(self._head.grad(Z, y[idx]))
-                    params = [p for layer in self.layers for p in layer.parameters()]
-                    opt.step(params, [g for layer in self.layers for g in layer.gradients()])
-                for key, value in self._evaluate(X, y).items():
-                    history[key].append(value)
-                if val is not None:
-                    for key, value in self._evaluate(*val).items():
-                        history[f"val_{key}"].append(value)
-                if verbose and (epoch % max(1, epochs // 10) == 0 or epoch in (1, epochs)):
-                    print(f"epoch {epoch:>{len(str(epochs))}}/{epochs}", end="")
-                    print("".join(f"  {k} {v[-1]:.4f}" for k, v in history.items()))
-                if not np.isfinite(history["loss"][-1]):
-                    warnings.warn(
-                        f"{where}: the loss became {history['loss'][-1]} at epoch {epoch}; "
-                        f"training stopped (try a smaller lr than {lr})",
-                        RuntimeWarning,
-                        stacklevel=2,
-                    )
-                    break
-        return history
+        ``verbose=True`` prints a line about every tenth epoch. ``progress``: None shows a bar
+        in a Jupyter notebook once a run has taken 2 s (never in the book's build); True shows
+        it from the start, and outside a notebook draws a one-line text bar on stderr; False
+        shows nothing. While it trains, NumPy's matrix products run on one thread if
+        ``threadpoolctl`` is installed (see :func:`actlab.nn.train.one_blas_thread`).
+        """
+        return train.fit(
+            self, X, y, epochs=epochs, lr=lr, batch_size=batch_size, optimizer=optimizer,
+            momentum=momentum, X_val=X_val, y_val=y_val, seed=seed, verbose=verbose,
+            progress=progress,
+        )  # fmt: skip

@@ -2,7 +2,8 @@ r"""Output layers paired with their losses, all computed from the logits Z = las
 
 Each pairing is a small object: ``predict(Z)`` gives the output values, ``loss(Z, y)`` the mean
 loss over the n examples, ``grad(Z, y)`` the gradient of that loss at the logits (the error the
-backward pass starts from), and ``check_targets`` turns targets into the shape the others expect.
+backward pass starts from), ``loss_and_grad(Z, y)`` both at once, and ``check_targets`` turns
+targets into the shape the others expect.
 
 Why an output is paired with its loss
 -------------------------------------
@@ -96,6 +97,9 @@ class SigmoidBCE:
     def correct(self, Z, y):
         return (Z[:, 0] > 0) == (y[:, 0] == 1)
 
+    def loss_and_grad(self, Z, y):
+        return self.loss(Z, y), self.grad(Z, y)
+
 
 class SoftmaxCE:
     """Softmax output, k >= 2 units, with cross-entropy; targets are integer labels 0..k-1."""
@@ -129,15 +133,36 @@ class SoftmaxCE:
     def predict(self, Z):
         return activations.get("softmax")(Z)
 
+    def _exp(self, Z):
+        """``(shifted, e, total)``: Z minus its row maximum (so exp cannot overflow), its
+        exponential and the row sums of that, each row's top entry contributing exactly 1."""
+        shifted = Z - np.maximum.reduce(Z, axis=1, keepdims=True)
+        e = np.exp(shifted)
+        return shifted, e, np.add.reduce(e, axis=1, keepdims=True)
+
     def loss(self, Z, y):
-        shifted = Z - Z.max(axis=1, keepdims=True)
-        log_sum = np.log(np.sum(np.exp(shifted), axis=1))
-        return np.mean(log_sum - shifted[np.arange(len(y)), y])
+        return self.loss_and_grad(Z, y, grad=False)[0]
 
     def grad(self, Z, y):
-        dZ = self.predict(Z)
+        # The softmax written out: this runs once per mini-batch, where the registry's checked
+        # and fully general softmax would cost as much as the rest of the step.
+        _, dZ, total = self._exp(Z)
+        dZ /= total
         dZ[np.arange(len(y)), y] -= 1.0
-        return dZ / Z.shape[0]
+        dZ /= Z.shape[0]
+        return dZ
+
+    def loss_and_grad(self, Z, y, grad=True):
+        """Both from one softmax (the epoch's pass over the training set needs both)."""
+        shifted, e, total = self._exp(Z)
+        rows = np.arange(len(y))
+        loss = np.mean(np.log(total[:, 0]) - shifted[rows, y])
+        if not grad:
+            return loss, None
+        e /= total
+        e[rows, y] -= 1.0
+        e /= Z.shape[0]
+        return loss, e
 
     def correct(self, Z, y):
         return Z.argmax(axis=1) == y
@@ -170,6 +195,9 @@ class LinearMSE:
 
     def grad(self, Z, y):
         return 2.0 * (Z - y) / Z.size
+
+    def loss_and_grad(self, Z, y):
+        return self.loss(Z, y), self.grad(Z, y)
 
 
 OUTPUTS = {head.name: head for head in (SigmoidBCE(), SoftmaxCE(), LinearMSE())}
