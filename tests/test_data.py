@@ -1,17 +1,20 @@
 """Tests of actlab.data: shapes, determinism, balanced labels, geometry, split, bad arguments."""
 
 import doctest
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from actlab import data
+from actlab import data, nn
 
 CLASSIFIERS = {
     "xor": (data.xor, 2),
     "moons": (data.moons, 2),
     "circles": (data.circles, 2),
     "spirals": (data.spirals, 2),
+    "checkerboard": (data.checkerboard, 2),
 }
 GENERATORS = [*CLASSIFIERS, "sine"]
 
@@ -140,6 +143,14 @@ def test_split_deterministic_and_two_way():
         (lambda: data.split(np.zeros((9, 1)), np.zeros(9), (1.2, -0.2)), ValueError, "> 0"),
         (lambda: data.split(np.zeros((9, 1)), np.zeros(9), (0.25,) * 4), ValueError, "2 or 3"),
         (lambda: data.split(np.zeros((2, 1)), np.zeros(2)), ValueError, "too few"),
+        (lambda: data.checkerboard(10, tiles=1), ValueError, "tiles must be an integer >= 2"),
+        (lambda: data.checkerboard(10, tiles=2.5), ValueError, "tiles must be an integer"),
+        (lambda: data.checkerboard(10, noise=-1), ValueError, "noise must be finite and >= 0"),
+        (lambda: data.digits(seed=-2), ValueError, "data.digits: seed must be None"),
+        (lambda: data.load("mnist"), ValueError, "unknown data set 'mnist'; choose one of"),
+        (lambda: data.load("xor", fractions=(0.5, 0.5)), ValueError, "must list 3 numbers"),
+        (lambda: data.load("xor", seed=1.5), ValueError, "data.load: seed must be None"),
+        (lambda: data.load("digits", n=10), TypeError, "unexpected keyword argument 'n'"),
     ],
 )
 def test_bad_arguments_raise_with_a_message(call, error, match):
@@ -149,3 +160,101 @@ def test_bad_arguments_raise_with_a_message(call, error, match):
 
 def test_doctests():
     assert doctest.testmod(data).failed == 0
+
+
+@pytest.mark.parametrize("tiles", [2, 3, 4])
+def test_checkerboard_labels_follow_the_squares(tiles):
+    X, y = data.checkerboard(2000, noise=0.0, tiles=tiles, seed=1)
+    assert np.all(np.abs(X) <= 1.0)
+    col, row = (np.floor((X + 1.0) * tiles / 2.0).astype(int)).T
+    assert np.array_equal(y, (col + row) % 2)
+    # every square is used, and each class fills its own squares only
+    squares = set(zip(col.tolist(), row.tolist(), strict=True))
+    assert len(squares) == tiles * tiles
+
+
+def test_checkerboard_is_not_linearly_separable():
+    # The best a line through the data can do (least squares on +-1 labels) is near chance.
+    X, y = data.checkerboard(2000, noise=0.0, seed=0)
+    A = np.column_stack([X, np.ones(len(X))])
+    w, *_ = np.linalg.lstsq(A, 2.0 * y - 1.0, rcond=None)
+    assert np.mean((A @ w > 0) == (y == 1)) < 0.6
+
+
+@pytest.fixture(scope="module")
+def digits_data():
+    return data.digits(seed=0)
+
+
+def test_digits_shapes_range_and_labels(digits_data):
+    X, y = digits_data
+    assert X.shape == (1797, 64) and X.dtype == np.float64
+    assert y.shape == (1797,) and y.dtype == np.int64
+    assert X.min() == 0.0 and X.max() == 1.0
+    assert np.array_equal(X * 16, np.round(X * 16))  # intensities 0..16, divided by 16
+    counts = np.bincount(y)
+    assert len(counts) == 10 and counts.min() > 170
+    assert not np.array_equal(y, np.sort(y))
+
+
+def test_digits_rows_are_scikit_learns_shuffled(digits_data):
+    from sklearn.datasets import load_digits
+
+    X, y = digits_data
+    X0, y0 = load_digits(return_X_y=True)
+    key = np.lexsort(np.column_stack([X * 16, y]).T)
+    key0 = np.lexsort(np.column_stack([X0, y0]).T)
+    assert np.array_equal(X[key] * 16, X0[key0]) and np.array_equal(y[key], y0[key0])
+    X2, y2 = data.digits(seed=0)
+    assert X2.tobytes() == X.tobytes() and y2.tobytes() == y.tobytes()
+    assert not np.array_equal(data.digits(seed=1)[1], y)
+
+
+def test_importing_data_does_not_import_sklearn():
+    code = "import sys, actlab.data; print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_digits_is_nearly_linearly_separable():
+    # The claim in data.digits' docstring: a softmax layer with no hidden layer reaches ~97%.
+    d = data.load("digits", seed=0)
+    net = nn.MLP([64, 10], output="softmax", seed=0)
+    net.fit(d.X_train, d.y_train, epochs=50, lr=0.01, optimizer="adam")
+    accuracy = net.evaluate(d.X_test, d.y_test)["accuracy"]
+    assert 0.94 < accuracy < 1.0
+
+
+@pytest.mark.parametrize("name", sorted(data.DATASETS))
+def test_load_splits_the_generators_data(name):
+    kwargs = {} if name == "digits" else {"n": 50}
+    d = data.load(name, seed=3, **kwargs)
+    X, y = data.DATASETS[name](seed=3, **kwargs)
+    n = len(y)
+    assert [len(d.y_train), len(d.y_val), len(d.y_test)] == [
+        round(0.6 * n),
+        round(0.8 * n) - round(0.6 * n),
+        n - round(0.8 * n),
+    ]
+    X_all = np.concatenate([d.X_train, d.X_val, d.X_test])
+    y_all = np.concatenate([d.y_train, d.y_val, d.y_test])
+    assert X_all.dtype == X.dtype and y_all.dtype == y.dtype
+    rows = np.column_stack([X_all, y_all])
+    rows0 = np.column_stack([X, y])
+    assert np.array_equal(rows[np.lexsort(rows.T)], rows0[np.lexsort(rows0.T)])
+    assert not np.array_equal(d.y_train, y[: len(d.y_train)])  # the split shuffles again
+    again = data.load(name, seed=3, **kwargs)
+    assert all(
+        np.array_equal(getattr(d, f), getattr(again, f))
+        for f in ("X_train", "y_train", "X_val", "y_val", "X_test", "y_test")
+    )
+    assert not np.array_equal(data.load(name, seed=4, **kwargs).X_train, d.X_train)
+    assert name in repr(d)
+
+
+def test_load_classes_and_fractions():
+    assert data.load("spirals", n=90, classes=3).classes == 3
+    assert data.load("moons", n=40).classes == 2
+    assert data.load("sine", n=40).classes is None
+    d = data.load("moons", n=100, fractions=(0.5, 0.25, 0.25))
+    assert [len(d.y_train), len(d.y_val), len(d.y_test)] == [50, 25, 25]

@@ -1,8 +1,10 @@
-"""Seeded toy data sets, written with NumPy only, and a seeded train/validation/test split.
+"""Seeded data sets (toy ones in NumPy, and scikit-learn's handwritten digits) and seeded splits.
 
 Every generator returns ``(X, y)``: X float64 of shape (n, d), y of shape (n,) (int64 class labels
 for classification, float64 values for regression). The same seed gives the same arrays bit for
-bit; the points come in random order; classes are balanced (their sizes differ by at most one).
+bit; the points come in random order; the toy classes are balanced (their sizes differ by at most
+one). ``split`` cuts a data set into seeded parts; ``load(name, seed)`` does both in one call and
+returns a :class:`Split` with named parts.
 
 >>> X, y = moons(6, noise=0.0, seed=0)
 >>> X.shape, y.dtype.name, sorted(y.tolist())
@@ -10,8 +12,12 @@ bit; the points come in random order; classes are balanced (their sizes differ b
 >>> parts = split(X, y, fractions=(0.5, 0.5), seed=0)
 >>> [len(p) for p in parts]
 [3, 3, 3, 3]
+>>> d = load("xor", seed=0, n=100)
+>>> d.X_train.shape, d.X_val.shape, d.X_test.shape
+((60, 2), (20, 2), (20, 2))
 """
 
+import dataclasses
 import numbers
 
 import numpy as np
@@ -161,3 +167,110 @@ def split(X, y, fractions=(0.6, 0.2, 0.2), seed=0):
     for idx in np.split(order, cuts):
         parts += [X[idx], y[idx]]
     return tuple(parts)
+
+
+def checkerboard(n=400, noise=0.0, seed=0, tiles=4):
+    """A checkerboard of ``tiles`` x ``tiles`` squares on [-1, 1]^2, labelled 0 and 1 alternately.
+
+    Each point is drawn uniformly inside a random square of its class (so the classes stay
+    balanced), then Gaussian noise of standard deviation ``noise`` is added. The label is
+    ``(i + j) % 2`` for the square in column i and row j, counted from the bottom left. No line
+    separates the classes, and more tiles make a harder task. ``tiles`` must be an integer >= 2.
+    """
+    where = "data.checkerboard"
+    n, noise = _n(n, where), _nonneg(noise, "noise", where)
+    if isinstance(tiles, bool) or not isinstance(tiles, numbers.Integral) or tiles < 2:
+        raise ValueError(f"{where}: tiles must be an integer >= 2, got {tiles!r}")
+    rng = _rng(seed, where)
+    y = _classes(n, 2)
+    i, j = np.divmod(np.arange(tiles * tiles), tiles)
+    squares = [np.flatnonzero((i + j) % 2 == label) for label in (0, 1)]
+    square = np.empty(n, dtype=np.int64)
+    for label in (0, 1):
+        square[y == label] = rng.choice(squares[label], size=int(np.sum(y == label)))
+    corner = np.column_stack([i[square], j[square]])
+    X = -1.0 + 2.0 * (corner + rng.uniform(size=(n, 2))) / tiles
+    return _shuffled(X + noise * rng.standard_normal((n, 2)), y, rng)
+
+
+def digits(seed=0):
+    """scikit-learn's handwritten digits: 1797 images of 8 x 8 pixels, labels 0-9, in random order.
+
+    X is float64 of shape (1797, 64), the pixel intensities (0 to 16 in the original) divided by 16
+    so they lie in [0, 1]; y holds int64 labels 0-9 (about 180 of each). ``seed`` only shuffles
+    the rows. The data set ships inside scikit-learn (``sklearn.datasets.load_digits``, a copy of
+    the UCI optical recognition data set's test part), so nothing is downloaded; scikit-learn is
+    imported here, not when :mod:`actlab.data` is.
+
+    A note for chapters: digits is nearly linearly separable. A softmax layer with no hidden layer
+    (``nn.MLP([64, 10], output="softmax")``) reaches about 97% test accuracy (measured in
+    ``tests/test_data.py`` and on the page "Using actlab.nn on your own data"), so a hidden layer,
+    whatever its activation, adds only a point or two here. It is a good stage for training speed
+    and for dead units, a poor one for showing why non-linearity matters: use xor, circles,
+    spirals or checkerboard for that.
+    """
+    where = "data.digits"
+    rng = _rng(seed, where)
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError:  # pragma: no cover (scikit-learn is in requirements.txt)
+        raise ImportError(f"{where} needs scikit-learn: pip install scikit-learn") from None
+    X, y = load_digits(return_X_y=True)
+    return _shuffled(np.asarray(X, dtype=np.float64) / 16.0, np.asarray(y, dtype=np.int64), rng)
+
+
+#: The data sets ``load`` knows, by name.
+DATASETS = {
+    "xor": xor,
+    "moons": moons,
+    "circles": circles,
+    "spirals": spirals,
+    "checkerboard": checkerboard,
+    "sine": sine,
+    "digits": digits,
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Split:
+    """A data set cut into training, validation and test parts (see :func:`load`)."""
+
+    name: str
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_val: np.ndarray
+    y_val: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+
+    @property
+    def classes(self):
+        """The number of classes (labels 0..k-1), or None for a regression target."""
+        if self.y_train.dtype.kind == "f":
+            return None
+        return int(max(self.y_train.max(), self.y_val.max(), self.y_test.max())) + 1
+
+    def __repr__(self):
+        sizes = ", ".join(f"{k} {len(getattr(self, 'y_' + k))}" for k in ("train", "val", "test"))
+        return f"Split({self.name!r}: {sizes}; X has {self.X_train.shape[1]} columns)"
+
+
+def load(name, seed=0, fractions=(0.6, 0.2, 0.2), **kwargs):
+    """Data set ``name`` drawn with ``seed`` and split into train/validation/test parts.
+
+    ``name`` is a key of :data:`DATASETS`; ``kwargs`` go to its generator (``n``, ``noise``, ...;
+    ``digits`` takes none). The data are the generator's own for that ``seed`` (``load("moons",
+    seed=3)`` splits exactly the points ``moons(seed=3)`` returns); the split draws from an
+    independent stream derived from the same seed. ``fractions`` as in :func:`split`, but three
+    are required. Returns a :class:`Split` with ``X_train, y_train, X_val, y_val, X_test,
+    y_test``.
+    """
+    where = "data.load"
+    if not isinstance(name, str) or name not in DATASETS:
+        raise ValueError(f"{where}: unknown data set {name!r}; choose one of {sorted(DATASETS)}")
+    if len(tuple(np.atleast_1d(fractions))) != 3:
+        raise ValueError(f"{where}: fractions must list 3 numbers (train, validation, test)")
+    _rng(seed, where)  # check the seed before the generator sees it
+    split_seed = int(np.random.SeedSequence(seed).spawn(1)[0].generate_state(1)[0])
+    X, y = DATASETS[name](seed=seed, **kwargs)
+    return Split(name, *split(X, y, fractions=fractions, seed=split_seed))

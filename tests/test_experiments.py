@@ -1,0 +1,245 @@
+"""Tests of actlab.experiments: shapes and keys, determinism, and one sanity property each."""
+
+import doctest
+
+import numpy as np
+import pytest
+
+from actlab import experiments, nn
+
+
+def binomial_tolerance(p, n_trials, sigmas=4.0):
+    """A band that a correct simulation leaves with probability well under 1e-3 per point."""
+    return sigmas * np.sqrt(p * (1 - p) / n_trials) + 1.0 / n_trials
+
+
+# signal_norms ------------------------------------------------------------------------------------
+
+
+def test_signal_norms_shapes_and_determinism():
+    r = experiments.signal_norms("tanh", depth=5, width=16, n=32, seed=1)
+    assert r.layers.tolist() == [1, 2, 3, 4, 5]
+    assert r.norms.shape == (5, 32) and r.median.shape == r.relative.shape == (5,)
+    assert r.activation_std.shape == (5,) and np.all(r.norms > 0)
+    assert r.relative[-1] == 1.0
+    again = experiments.signal_norms("tanh", depth=5, width=16, n=32, seed=1)
+    assert np.array_equal(r.norms, again.norms)
+    other = experiments.signal_norms("tanh", depth=5, width=16, n=32, seed=2)
+    assert not np.array_equal(r.norms, other.norms)
+
+
+def test_sigmoid_signal_vanishes_under_xavier_but_a_linear_nets_does_not():
+    sigmoid = experiments.signal_norms("sigmoid", "xavier", depth=10, width=64, seed=0)
+    linear = experiments.signal_norms("linear", "xavier", depth=10, width=64, seed=0)
+    # sigmoid' <= 1/4: about a factor 4 lost per layer, nine layers below the top
+    assert sigmoid.relative[0] < 1e-3
+    assert np.all(np.diff(sigmoid.median) > 0)  # shrinks at every step towards the input
+    assert 0.3 < linear.relative[0] < 3.0
+
+
+def test_relu_needs_he_initialisation_to_keep_its_signal():
+    xavier = experiments.signal_norms("relu", "xavier", depth=10, width=64, seed=0)
+    he = experiments.signal_norms("relu", "he", depth=10, width=64, seed=0)
+    # Xavier halves the variance per layer for ReLU: sqrt(1/2)^9 ~ 0.044 of the top's signal
+    assert 0.01 < xavier.relative[0] < 0.15
+    assert 0.4 < he.relative[0] < 2.5
+
+
+# dead_units --------------------------------------------------------------------------------------
+
+
+def net_with_first_bias(activation, bias):
+    net = nn.MLP([2, 8, 8, 1], activation=activation, output="sigmoid", seed=0)
+    (W1, _), *rest = net.params
+    net.params = [(W1, np.full(8, bias)), *rest]
+    return net
+
+
+def test_dead_units_huge_negative_bias_kills_every_relu_unit():
+    X = np.random.default_rng(0).standard_normal((100, 2))
+    r = experiments.dead_units(net_with_first_bias("relu", -1e3), X)
+    assert r.fraction == [1.0, 1.0]  # layer 2 sees only zeros, and its bias starts at 0
+    assert [u.tolist() for u in r.units] == [list(range(8))] * 2
+    assert r.zero_fraction == [1.0, 1.0] and r.overall == 1.0
+    leaky = experiments.dead_units(net_with_first_bias("leaky_relu", -1e3), X)
+    assert leaky.fraction == [0.0, 0.0] and leaky.overall == 0.0
+
+
+def test_dead_units_finds_the_one_unit_that_is_dead():
+    net = nn.MLP([2, 8, 1], activation="relu", output="sigmoid", seed=0)
+    (W1, b1), last = net.params
+    b1 = b1.copy()
+    b1[3] = -1e3
+    net.params = [(W1, b1), last]
+    X = np.random.default_rng(0).standard_normal((200, 2))
+    r = experiments.dead_units(net, X)
+    assert [u.tolist() for u in r.units] == [[3]] and r.fraction == [1 / 8]
+    # a live ReLU unit with zero bias is 0 on about half of symmetric inputs
+    assert 0.5 < r.zero_fraction[0] < 0.65
+
+
+def test_dead_units_agrees_with_fits_history_and_sees_learned_slopes():
+    X = np.random.default_rng(1).standard_normal((200, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(int)
+    net = nn.MLP([2, 16, 16, 1], activation="relu", output="sigmoid", init="he", seed=0)
+    history = net.fit(X, y, epochs=20, lr=1.0, optimizer="sgd", momentum=0.9)
+    r = experiments.dead_units(net, X)
+    assert r.fraction == pytest.approx(history["dead_fraction"][-1])
+    assert r.zero_fraction == pytest.approx(history["zero_fraction"][-1])
+    assert r.overall > 0  # such a learning rate kills units
+    # a PReLU net whose learned slopes are 0 behaves as ReLU; with slope 0.25 nothing is dead
+    prelu = net_with_first_bias("prelu", -1e3)
+    assert experiments.dead_units(prelu, X).fraction == [0.0, 0.0]
+    for layer in prelu.activation_parameters:
+        layer["alpha"][...] = 0.0
+    assert experiments.dead_units(prelu, X).fraction == [1.0, 1.0]
+    step = nn.MLP([2, 8, 1], activation="step", output="sigmoid", seed=0)
+    assert experiments.dead_units(step, X).fraction == [1.0]  # step' = 0 everywhere
+
+
+# born_dead ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "inputs, d_in, formula",
+    [
+        ("normal", 1, lambda L: 1 - 0.5 ** (L - 1)),
+        ("normal", 3, lambda L: 1 - 0.5 ** (L - 1)),
+        ("uniform", 1, lambda L: 1 - 0.5**L),
+    ],
+)
+def test_born_dead_width_one_matches_the_closed_form(inputs, d_in, formula):
+    n_trials = 2000
+    r = experiments.born_dead(width=1, depth=8, n_trials=n_trials, seed=0, inputs=inputs, d_in=d_in)
+    expected = formula(r.depths)
+    assert np.allclose(r.closed_form, expected)
+    assert np.all(np.abs(r.probability - expected) <= binomial_tolerance(expected, n_trials))
+    assert np.allclose(r.stderr, np.sqrt(r.probability * (1 - r.probability) / n_trials))
+
+
+def test_born_dead_shapes_determinism_and_monotone_in_depth():
+    r = experiments.born_dead(width=2, depth=6, n_trials=300, seed=3)
+    assert r.depths.tolist() == list(range(1, 7)) and r.probability.shape == (6,)
+    assert r.first_dead_layer.shape == (300,) and r.n_trials == 300
+    assert r.closed_form is None and r.lower_bound.shape == (6,)
+    assert np.all(np.diff(r.probability) >= 0)
+    again = experiments.born_dead(width=2, depth=6, n_trials=300, seed=3)
+    assert np.array_equal(r.first_dead_layer, again.first_dead_layer)
+    other = experiments.born_dead(width=2, depth=6, n_trials=300, seed=4)
+    assert not np.array_equal(r.first_dead_layer, other.first_dead_layer)
+
+
+def test_born_dead_wider_is_safer_and_respects_the_lower_bound():
+    n_trials = 1000
+    narrow = experiments.born_dead(width=2, depth=10, n_trials=n_trials, seed=0)
+    wide = experiments.born_dead(width=8, depth=10, n_trials=n_trials, seed=0)
+    tol = binomial_tolerance(narrow.lower_bound, n_trials)
+    assert np.all(narrow.probability >= narrow.lower_bound - tol)
+    assert narrow.probability[-1] > 0.5 > wide.probability[-1]
+
+
+def test_born_dead_with_biases_has_no_formula():
+    r = experiments.born_dead(width=1, depth=5, n_trials=1000, seed=0, bias_std=1.0)
+    assert r.closed_form is None and r.lower_bound is None
+    # a negative enough bias kills the first layer too, even on symmetric inputs (about 7%)
+    assert r.probability[0] > 0.03
+    assert experiments.born_dead(width=1, depth=5, n_trials=1000, seed=0).probability[0] == 0
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"width": 0}, ValueError, "width must be an integer >= 1"),
+        ({"depth": 2.5}, TypeError, "depth must be an integer"),
+        ({"init": "zeros"}, ValueError, "unknown init 'zeros'"),
+        ({"inputs": "cauchy"}, ValueError, "inputs must be 'normal' or 'uniform'"),
+        ({"bias_std": -1.0}, ValueError, "bias_std must be a finite number >= 0"),
+        ({"n_inputs": 1}, ValueError, "n_inputs must be an integer >= 2"),
+        ({"seed": -1}, ValueError, "born_dead: seed must be None or a non-negative integer"),
+    ],
+)
+def test_born_dead_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        experiments.born_dead(**kwargs)
+
+
+# activation_stats_during_training ----------------------------------------------------------------
+
+
+def test_activation_stats_shapes_and_determinism():
+    kw = {"hidden": (8, 8), "epochs": 5, "data_kw": {"n": 100}}
+    r = experiments.activation_stats_during_training("relu", **kw)
+    assert r.epochs.tolist() == [0, 1, 2, 3, 4, 5]
+    for table in (r.mean_activation, r.zero_fraction, r.dead_fraction):
+        assert table.shape == (6, 2) and np.all(np.isfinite(table))
+    assert r.loss.shape == (6,) and np.all(np.isfinite(r.loss))
+    assert np.all((r.zero_fraction >= 0) & (r.zero_fraction <= 1))
+    again = experiments.activation_stats_during_training("relu", **kw)
+    assert np.array_equal(r.mean_activation, again.mean_activation)
+    assert r.loss[-1] < r.loss[0]
+
+
+def test_sigmoid_is_not_zero_centred_and_tanh_is():
+    kw = {"hidden": (16, 16), "epochs": 10, "data_kw": {"n": 200}}
+    sigmoid = experiments.activation_stats_during_training("sigmoid", **kw)
+    tanh = experiments.activation_stats_during_training("tanh", **kw)
+    assert np.all(sigmoid.mean_activation > 0.3)
+    assert np.all(np.abs(tanh.mean_activation) < 0.2)
+    assert np.all(sigmoid.zero_fraction == 0) and np.all(sigmoid.dead_fraction == 0)
+
+
+# compare_activations -----------------------------------------------------------------------------
+
+
+def test_compare_activations_keys_spread_and_determinism():
+    kw = {"seeds": (0, 1), "epochs": 15, "data_kw": {"n": 120}}
+    r = experiments.compare_activations(["relu", "tanh"], **kw)
+    assert list(r) == ["relu", "tanh"]
+    for result in r.values():
+        assert result["metric"] == "val_accuracy"
+        assert result["val_accuracy"].shape == result["epochs_to_target"].shape == (2,)
+        assert np.isfinite(result["std"]) and result["std"] >= 0
+        assert result["min"] <= result["mean"] <= result["max"]
+        assert len(result["histories"]) == 2 and len(result["histories"][0]["loss"]) == 15
+    again = experiments.compare_activations(["relu", "tanh"], **kw)
+    assert np.array_equal(r["relu"]["val_loss"], again["relu"]["val_loss"])
+
+
+def test_compare_activations_epochs_to_target():
+    r = experiments.compare_activations(
+        ["tanh", "linear", "step"], "circles", seeds=(0,), epochs=40, lr=0.05, target_loss=0.2,
+        data_kw={"n": 200},
+    )  # fmt: skip
+    # tanh gets there; a linear hidden layer cannot draw a circle, and the step's zero
+    # derivative leaves its hidden layer as it started
+    assert 1 <= r["tanh"]["epochs_to_target"][0] <= 40
+    for name in ("linear", "step"):
+        assert np.isnan(r[name]["epochs_to_target"][0]) and r[name]["std"] == 0.0
+        assert r["tanh"]["mean"] > r[name]["mean"] + 0.3
+
+
+def test_compare_activations_regression_uses_validation_loss():
+    r = experiments.compare_activations("tanh", "sine", seeds=(0, 1), epochs=5)
+    assert r["tanh"]["metric"] == "val_loss" and np.all(np.isnan(r["tanh"]["val_accuracy"]))
+    assert r["tanh"]["mean"] == pytest.approx(np.mean(r["tanh"]["val_loss"]))
+    with pytest.raises(ValueError, match="at least one activation name and one seed"):
+        experiments.compare_activations([], seeds=(0,))
+
+
+# time_activations --------------------------------------------------------------------------------
+
+
+def test_time_activations_keys_and_ratios():
+    r = experiments.time_activations(["relu", "tanh"], size=10**5, repeats=3)
+    assert list(r) == ["np.tanh", "relu", "tanh"]
+    for name in ("relu", "tanh"):
+        assert set(r[name]) == {"ms", "ratio", "derivative_ms", "derivative_ratio"}
+        assert r[name]["ms"] > 0 and np.isfinite(r[name]["ratio"])
+    # our tanh is np.tanh behind a few checks: on 10**5 values it costs about the same
+    assert 0.3 < r["tanh"]["ratio"] < 3.0
+    small = experiments.time_activations("sigmoid", size=10**3, repeats=3, derivative=False)
+    assert set(small["sigmoid"]) == {"ms", "ratio"}
+
+
+def test_doctests():
+    assert doctest.testmod(experiments).failed == 0
