@@ -4,7 +4,7 @@
     python3 make.py build     build the book; prints where the HTML is
     python3 make.py test      run every test (unit, notebooks, student release, book, lint, browser)
     python3 make.py release   write the student release (solutions removed) to student/
-    python3 make.py bench     print the activation speed benchmark
+    python3 make.py bench     print the benchmarks (activations vs np.tanh; nn vs scikit-learn)
     python3 make.py env       only create or update the environment
 
 Each command first makes sure the virtual environment ``.venv`` exists and matches
@@ -74,8 +74,15 @@ def release(extra: list[str]) -> None:
     run([_bin("python"), "-m", "actlab.release", "chapters", "student", *extra])
 
 
+BENCHMARKS = {"activations": "bench_activations.py", "nn": "bench_nn.py"}
+
+
 def bench(extra: list[str]) -> None:
-    run([_bin("python"), "benchmarks/bench_activations.py", *extra])
+    """Run every benchmark, or the ones named (``activations``, ``nn``)."""
+    names = [name for name in extra if name in BENCHMARKS] or list(BENCHMARKS)
+    for name in names:
+        print(f"== benchmarks/{BENCHMARKS[name]}", flush=True)
+        run([_bin("python"), f"benchmarks/{BENCHMARKS[name]}"])
 
 
 def env(extra: list[str]) -> None:
