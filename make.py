@@ -47,12 +47,24 @@ def ensure_env() -> None:
     if STAMP.exists() and STAMP.read_text().strip() == want and _bin("python").exists():
         return
     if not _bin("python").exists():
-        print(f"Creating the environment in {VENV} ...", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        _create_venv()
     print("Installing requirements (a few minutes the first time) ...", flush=True)
     run([_bin("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     run([_bin("python"), "-m", "pip", "install", "--quiet", "-r", "requirements-dev.txt"])
     STAMP.write_text(want + "\n")
+
+
+def _create_venv(attempts: int = 2) -> None:
+    """Create ``.venv`` with pip; try once more if bootstrapping pip fails (seen once, briefly)."""
+    for _ in range(attempts):
+        print(f"Creating the environment in {VENV} ...", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+            return
+        except subprocess.CalledProcessError as error:
+            output = error.output.decode(errors="replace") if error.output else ""
+            print(f"Creating the environment failed: {error}\n{output}", file=sys.stderr)
+    sys.exit(f"Could not create {VENV}; remove it and try again.")
 
 
 def run(cmd: list, **kwargs) -> None:
