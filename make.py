@@ -46,12 +46,20 @@ def ensure_env() -> None:
     want = _fingerprint()
     if STAMP.exists() and STAMP.read_text().strip() == want and _bin("python").exists():
         return
-    if not _bin("python").exists():
+    if not _has_pip():
         _create_venv()
     print("Installing requirements (a few minutes the first time) ...", flush=True)
     run([_bin("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     run([_bin("python"), "-m", "pip", "install", "--quiet", "-r", "requirements-dev.txt"])
     STAMP.write_text(want + "\n")
+
+
+def _has_pip() -> bool:
+    """Whether ``.venv`` exists and its pip works (a half-made one is made again)."""
+    if not _bin("python").exists():
+        return False
+    check = [str(_bin("python")), "-m", "pip", "--version"]
+    return subprocess.run(check, capture_output=True).returncode == 0
 
 
 def _create_venv(attempts: int = 2) -> None:
@@ -64,7 +72,10 @@ def _create_venv(attempts: int = 2) -> None:
         except subprocess.CalledProcessError as error:
             output = error.output.decode(errors="replace") if error.output else ""
             print(f"Creating the environment failed: {error}\n{output}", file=sys.stderr)
-    sys.exit(f"Could not create {VENV}; remove it and try again.")
+    sys.exit(
+        f"Could not create {VENV} with pip. On Debian or Ubuntu, install the venv module first "
+        "(sudo apt-get install python3-venv), then run this command again."
+    )
 
 
 def run(cmd: list, **kwargs) -> None:
@@ -90,11 +101,14 @@ BENCHMARKS = {"activations": "bench_activations.py", "nn": "bench_nn.py"}
 
 
 def bench(extra: list[str]) -> None:
-    """Run every benchmark, or the ones named (``activations``, ``nn``)."""
-    names = [name for name in extra if name in BENCHMARKS] or list(BENCHMARKS)
+    """Run every benchmark, or the one named (``activations`` or ``nn``) with its options."""
+    if extra and extra[0] in BENCHMARKS:
+        names, options = [extra[0]], extra[1:]
+    else:
+        names, options = list(BENCHMARKS), extra
     for name in names:
         print(f"== benchmarks/{BENCHMARKS[name]}", flush=True)
-        run([_bin("python"), f"benchmarks/{BENCHMARKS[name]}"])
+        run([_bin("python"), f"benchmarks/{BENCHMARKS[name]}", *options])
 
 
 def env(extra: list[str]) -> None:
