@@ -9,6 +9,12 @@ at most 2x np.tanh for the article's activations, at most 5x for the others; a m
 Reference rows follow (a naive np.where sigmoid, scipy's expit and erfc, the tanh form of GELU,
 prelu and swish with a parameter per unit).
 
+A known miss: the exact ``gelu`` (about 12x np.tanh here). NumPy has no vectorised erf, and
+``scipy.special.erfc`` alone costs about 10x np.tanh on this machine, so no exact GELU built on it
+can reach 5x; the reference row shows that ``gelu(approximate="tanh")`` does. The article's
+activations sit at 0.4-2x, and elu, sigmoid and swish close to 2x, so on a busy machine one of
+them can be flagged in one run and not the next.
+
 Timings on a shared machine are noisy, so each function is timed in turns with np.tanh (a repeat
 of one, then a repeat of the other) and its ratio is best time over best time of those turns: a
 burst of load slows both. The tanh time in the header is the best over the whole run.
