@@ -512,7 +512,9 @@ BAD_INPUTS = [
     ("a bool", True, r"booleans are refused"),
     ("bools", np.array([True, False]), r"booleans are refused"),
     ("a masked array", np.ma.masked_array([1.0, 2.0], mask=[0, 1]), r"masked arrays are refused"),
-    ("a huge int", 10**400, r"dtype object"),
+    ("an object array of ints", np.array([10**30], dtype=object), r"dtype object"),
+    ("an object array of a huge int", np.array([10**400], dtype=object), r"dtype object"),
+    ("a bool beside a big int", [True, 10**30], r"dtype object"),
     ("bytes", b"1", r"got bytes"),
 ]
 if np.dtype(np.longdouble) != np.dtype(np.float64):
@@ -526,6 +528,40 @@ def test_bad_input_is_refused_with_a_message_naming_the_activation(name, what, x
     for fn in (act, act.derivative):
         with pytest.raises(TypeError, match=rf"^{name}: .*{message}"):
             fn(x)
+
+
+# Python ints past float64's largest value (2**1024 - 2**970 and up round to inf): NumPy makes an
+# object array of them, and they were once refused as "dtype object", although ints are accepted.
+TOO_LARGE = [
+    ("a huge int", 10**400, ""),
+    ("a huge negative int", -(10**400), ""),
+    ("the first int that rounds to inf", 2**1024 - 2**970, ""),
+    ("a list with a huge int", [1, 10**400], " at index 1"),
+    ("a nested list", [[0.5, 1], [2, -(2**1024)]], r" at index \(1, 1\)"),
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("what, x, where", TOO_LARGE, ids=[t[0] for t in TOO_LARGE])
+def test_an_int_too_large_for_float64_is_refused_as_such(name, what, x, where):
+    act = activations.get(name)
+    message = rf"^{name}: the integer{where} is too large for float64, whose largest finite"
+    for fn in (act, act.derivative):
+        with pytest.raises(ValueError, match=message):
+            fn(x)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ints_beyond_64_bits_but_within_float64_are_rounded_to_float64(name):
+    act = activations.get(name)
+    big = [[10**30, -(10**30), 2**1024 - 2**970 - 1, 1.5, -(10**19)]]  # NumPy: object array
+    as_floats = np.array([[1e30, -1e30, BIG, 1.5, -1e19]])
+    for fn in (act, act.derivative):
+        y = fn(big)
+        assert y.dtype == np.float64
+        np.testing.assert_array_equal(y, fn(as_floats))  # same shape, same values
+    if not act.vector_valued:
+        assert act(10**30) == act(1e30) and isinstance(act(10**30), np.float64)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -545,6 +581,7 @@ BAD_PARAMS = [
     ("leaky_relu", {"alpha": "0.1"}, TypeError, "parameter alpha must be a real number"),
     ("leaky_relu", {"alpha": True}, TypeError, "parameter alpha must be a real number"),
     ("leaky_relu", {"alpha": np.nan}, ValueError, "alpha must be finite"),
+    ("leaky_relu", {"alpha": 10**400}, ValueError, "alpha is too large for float64"),
     ("leaky_relu", {"alpha": [0.1]}, TypeError, "must be a real number"),
     ("prelu", {"alpha": np.array([0.1, 0.2])}, ValueError, r"shape \(2,\) does not broadcast"),
     ("prelu", {"alpha": np.ones((4, 2, 3))}, ValueError, "does not broadcast to the input's"),

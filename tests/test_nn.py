@@ -118,7 +118,6 @@ def test_activation_params_change_the_network():
     assert not np.allclose(plain.predict(X), steep.predict(X))
 
 
-@pytest.mark.skipif("step" not in activations.names(), reason="registry has no step")
 def test_step_passes_no_gradient():
     X, y = data.xor(8, seed=0)
     net = nn.MLP([2, 3, 3, 1], activation="step", seed=0)
@@ -282,6 +281,18 @@ def test_outputs_and_losses_match_textbook_formulas():
     assert np.allclose(OUTPUTS["linear"].grad(Z, 2 * Z), -2 * Z / Z.size)
 
 
+@pytest.mark.parametrize("output", list(OUTPUTS))
+def test_loss_and_grad_agree_exactly_with_loss_and_grad_called_apart(output):
+    rng = np.random.default_rng(1)
+    k = 1 if output == "sigmoid" else 4
+    Z = rng.normal(0, 30, (9, k))  # some rows saturated
+    y = targets(output, 9, k, rng)
+    y = OUTPUTS[output].check_targets(y, 9, k, "test")
+    loss, grad = OUTPUTS[output].loss_and_grad(Z, y)
+    assert loss == OUTPUTS[output].loss(Z, y)
+    np.testing.assert_array_equal(grad, OUTPUTS[output].grad(Z, y))
+
+
 def test_losses_are_exact_for_saturated_logits():
     with np.errstate(over="raise", invalid="raise", divide="raise"):  # underflow to 0 is exact
         z = np.array([[1000.0], [-1000.0], [1000.0]])
@@ -313,6 +324,59 @@ def test_optimiser_steps():
     w = np.array([1.0, -2.0])
     Adam(lr=0.01).step([w], [g])  # the first Adam step moves each weight by lr against its sign
     assert np.allclose(w, [1.0 - 0.01, -2.0 + 0.01])
+
+
+# Gradients that change from step to step (Adam's update for a constant gradient is lr * sign(g)
+# whatever its betas), over magnitudes where epsilon matters (1e-9) or not (10), and a weight
+# whose gradient is always 0. Two arrays, as an optimiser walks a list of them.
+OPT_START = [np.array([0.5, -1.5, 2.0, 0.0]), np.array([3e-3, -7.0])]
+OPT_GRADS = [
+    [g[:4], g[4:]]
+    for g in np.random.default_rng(0).standard_normal((5, 6)) * [1.0, 1e-3, 10.0, 0.0, 1e-9, 0.2]
+]
+
+
+def textbook_sgd(theta, grads, lr, momentum):
+    """Heavy-ball momentum written out: v <- mu v - lr g, theta <- theta + v."""
+    v, path = np.zeros_like(theta), []
+    for g in grads:
+        v = momentum * v - lr * g
+        theta = theta + v
+        path.append(theta)
+    return path
+
+
+def textbook_adam(theta, grads, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Kingma & Ba (2015), Algorithm 1, line by line."""
+    m, v, path = np.zeros_like(theta), np.zeros_like(theta), []
+    for t, g in enumerate(grads, start=1):
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g**2
+        m_hat = m / (1 - beta1**t)
+        v_hat = v / (1 - beta2**t)
+        theta = theta - lr * m_hat / (np.sqrt(v_hat) + eps)
+        path.append(theta)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make, textbook",
+    [
+        (lambda: SGD(lr=0.1, momentum=0.9), lambda th, gs: textbook_sgd(th, gs, 0.1, 0.9)),
+        (lambda: SGD(lr=0.1), lambda th, gs: textbook_sgd(th, gs, 0.1, 0.0)),
+        (lambda: Adam(lr=0.1), lambda th, gs: textbook_adam(th, gs, 0.1)),
+    ],
+    ids=["sgd-momentum", "sgd", "adam"],
+)
+def test_optimiser_follows_the_textbook_update_step_by_step(make, textbook):
+    params = [p.copy() for p in OPT_START]
+    expected = [textbook(p, [g[i] for g in OPT_GRADS]) for i, p in enumerate(OPT_START)]
+    opt = make()
+    for step, grads in enumerate(OPT_GRADS):
+        opt.step(params, [g.copy() for g in grads])
+        for p, path in zip(params, expected, strict=True):
+            np.testing.assert_allclose(p, path[step], rtol=1e-15, atol=0, err_msg=f"step {step}")
+    assert params[0][3] == OPT_START[0][3]  # a gradient that is always 0 never moves its weight
 
 
 def test_divergence_warns_and_stops():

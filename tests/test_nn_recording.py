@@ -64,6 +64,25 @@ def test_history_of_half_dead_layer_matches_the_network_after_training():
     assert h["zero_fraction"][-1][0] >= 0.5
 
 
+def test_dead_units_mask_is_the_definition_fit_records():
+    X, y = data.moons(80, noise=0.1, seed=0)
+    net = dead_first_layer_net(dead=2)
+    h = net.fit(X, y, epochs=2, lr=0.05)
+    relu = activations.get("relu")
+    masks = [nn.dead_units_mask(relu.derivative(t["Z"])) for t in net.forward_trace(X)]
+    assert masks[0].dtype == bool and masks[0].tolist() == [True, True, False, False]
+    assert h["dead_fraction"][-1] == [float(np.mean(m)) for m in masks]
+    # exactly 0 on every example; a tiny slope, a single example or NaN keeps a unit alive
+    slope = np.array([[0.0, 1e-300, 0.0, np.nan, -0.0], [0.0, 0.0, 2.0, 0.0, 0.0]])
+    assert nn.dead_units_mask(slope).tolist() == [True, False, False, False, True]
+    assert nn.dead_units_mask(np.zeros((0, 3), dtype=np.float32)).tolist() == [True] * 3
+    assert nn.dead_units_mask([[0, 1]]).tolist() == [True, False]  # integer slopes (step's 0)
+    with pytest.raises(ValueError, match=r"^dead_units_mask: expected shape \(examples, units\)"):
+        nn.dead_units_mask(np.zeros(3))
+    with pytest.raises(TypeError, match="^dead_units_mask: expected real numbers, got dtype bool"):
+        nn.dead_units_mask(np.zeros((2, 2), dtype=bool))
+
+
 def test_smooth_activations_have_no_zeros_and_no_dead_units():
     X, y = data.moons(60, seed=0)
     h = nn.MLP([2, 5, 1], activation="tanh", seed=0).fit(X, y, epochs=3)

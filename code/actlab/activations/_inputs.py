@@ -7,7 +7,8 @@ refuses the same things, with messages that name the activation:
 - accepted: Python ints and floats, (nested) lists of them, NumPy arrays of float16, float32,
   float64 (either byte order) or any integer dtype. Floats keep their dtype: float16 and float32
   are computed in float64 and rounded once at the end, so they are as accurate as their format
-  allows. Ints and lists give float64.
+  allows. Ints and lists give float64; a Python int beyond 64 bits becomes the nearest float64,
+  and one past the largest float64 (about 1.8e308) is a ValueError that says so.
 - refused with a TypeError: booleans (``True`` is far more often a bug than a deliberate 1.0),
   complex numbers, strings, None, objects, dates and times, ragged lists, masked arrays (their
   mask would be silently dropped) and extended precision (it would be silently rounded).
@@ -43,6 +44,8 @@ def as_input(name, x):
         arr = np.asarray(x)
     except (TypeError, ValueError) as err:  # e.g. a ragged list
         raise TypeError(f"{name}: expected {ACCEPTS}; could not read {type(x).__name__}") from err
+    if arr.dtype.kind == "O" and not isinstance(x, np.ndarray):
+        arr = python_reals(name, arr)
     kind = arr.dtype.kind
     if kind == "b":
         raise TypeError(
@@ -54,6 +57,40 @@ def as_input(name, x):
     if kind in "iu":
         return arr.astype(np.float64), np.dtype(np.float64)
     raise TypeError(f"{name}: expected {ACCEPTS}; got an array of dtype {arr.dtype}")
+
+
+def python_reals(name, arr):
+    """A float64 array from the object array NumPy makes of Python numbers it cannot hold in an
+    integer dtype: an int beyond 64 bits, alone or in a list, perhaps beside floats. Anything
+    else in ``arr`` (None, a date, a bool beside a big int) leaves it an object array, refused
+    by the caller. Ints up to about 1.8e308 become the nearest float64, as NumPy rounds
+    ``[-1, 10**19]``; a larger one is a ValueError (Python's float() refuses it too)."""
+    if not all(
+        isinstance(v, (int, float, np.integer, np.float16, np.float32)) and not isinstance(v, bool)
+        for v in arr.flat
+    ):
+        return arr
+    try:
+        return arr.astype(np.float64)
+    except OverflowError:
+        where = ""
+        if arr.ndim:
+            i = next(i for i, v in enumerate(arr.flat) if too_large(v))
+            index = tuple(int(j) for j in np.unravel_index(i, arr.shape))
+            where = f" at index {index[0] if len(index) == 1 else index}"
+        raise ValueError(
+            f"{name}: the integer{where} is too large for float64, whose largest finite value "
+            "is about 1.8e308"
+        ) from None
+
+
+def too_large(v):
+    """Whether the number ``v`` is past the largest float64 (so that float(v) overflows)."""
+    try:
+        float(v)
+    except OverflowError:
+        return True
+    return False
 
 
 def as_output(y, dtype, scalar):
@@ -136,6 +173,8 @@ def real(name, param, value):
         raise TypeError(
             f"{name}: parameter {param} must be a real number, got {type(value).__name__}"
         )
+    if too_large(value):
+        raise ValueError(f"{name}: parameter {param} is too large for float64 (about 1.8e308)")
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(f"{name}: parameter {param} must be finite, got {value}")

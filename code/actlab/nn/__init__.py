@@ -8,7 +8,8 @@
 Modules: :mod:`~actlab.nn.layers` (Dense and Activate, forward beside backward),
 :mod:`~actlab.nn.outputs` (each output paired with its loss), :mod:`~actlab.nn.init`,
 :mod:`~actlab.nn.optim`, :mod:`~actlab.nn.mlp` (the network), :mod:`~actlab.nn.train` (the
-training loop and what it records per epoch) and :mod:`~actlab.nn.progress` (the progress bar).
+training loop, what it records per epoch, and :func:`dead_units_mask`, its definition of a dead
+unit) and :mod:`~actlab.nn.progress` (the progress bar).
 """
 
 from ._setup import TRAINABLE
@@ -17,5 +18,15 @@ from .layers import Activate, Dense
 from .mlp import MLP
 from .optim import OPTIMIZERS
 from .outputs import OUTPUTS
+from .train import dead_units_mask
 
-__all__ = ["MLP", "Dense", "Activate", "INITS", "OUTPUTS", "OPTIMIZERS", "TRAINABLE"]
+__all__ = [
+    "MLP",
+    "Dense",
+    "Activate",
+    "INITS",
+    "OUTPUTS",
+    "OPTIMIZERS",
+    "TRAINABLE",
+    "dead_units_mask",
+]

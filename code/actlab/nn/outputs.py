@@ -143,26 +143,25 @@ class SoftmaxCE:
     def loss(self, Z, y):
         return self.loss_and_grad(Z, y, grad=False)[0]
 
+    @staticmethod
+    def _error(e, total, y):
+        """``(softmax - one_hot(y)) / n`` from ``_exp``'s e and total, computed in e's memory."""
+        e /= total
+        e[np.arange(len(y)), y] -= 1.0
+        e /= e.shape[0]
+        return e
+
     def grad(self, Z, y):
         # The softmax written out: this runs once per mini-batch, where the registry's checked
         # and fully general softmax would cost as much as the rest of the step.
-        _, dZ, total = self._exp(Z)
-        dZ /= total
-        dZ[np.arange(len(y)), y] -= 1.0
-        dZ /= Z.shape[0]
-        return dZ
+        _, e, total = self._exp(Z)
+        return self._error(e, total, y)
 
     def loss_and_grad(self, Z, y, grad=True):
         """Both from one softmax (the epoch's pass over the training set needs both)."""
         shifted, e, total = self._exp(Z)
-        rows = np.arange(len(y))
-        loss = np.mean(np.log(total[:, 0]) - shifted[rows, y])
-        if not grad:
-            return loss, None
-        e /= total
-        e[rows, y] -= 1.0
-        e /= Z.shape[0]
-        return loss, e
+        loss = np.mean(np.log(total[:, 0]) - shifted[np.arange(len(y)), y])
+        return loss, (self._error(e, total, y) if grad else None)
 
     def correct(self, Z, y):
         return Z.argmax(axis=1) == y

@@ -32,6 +32,27 @@ from .progress import Progress
 PER_LAYER = ("grad_norm", "mean_activation", "zero_fraction", "dead_fraction")
 
 
+def dead_units_mask(derivative_values):
+    """Which units are dead: a bool array (units,), True where the activation's derivative is
+    exactly 0 on every example, so that no gradient reaches the unit's weights.
+
+    ``derivative_values`` has shape (examples, units): a hidden layer's :math:`f'(Z)`. This is
+    the definition behind ``history["dead_fraction"]``. A NaN derivative does not count as 0;
+    with no examples at all, every unit counts as dead (none passes a gradient).
+
+    >>> dead_units_mask(np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 0.01]]))
+    array([ True, False, False])
+    """
+    slope = np.asarray(derivative_values)
+    if slope.dtype.kind not in "fiu":
+        raise TypeError(f"dead_units_mask: expected real numbers, got dtype {slope.dtype}")
+    if slope.ndim != 2:
+        raise ValueError(
+            f"dead_units_mask: expected shape (examples, units), got shape {slope.shape}"
+        )
+    return ~slope.any(axis=0)
+
+
 def full_pass(net, X, y):
     """One forward and one backward pass over all of (X, y): what an epoch records."""
     Z = net._forward(X)
@@ -47,7 +68,8 @@ def full_pass(net, X, y):
         float(np.count_nonzero(layer._A == 0) / layer._A.size) for layer in hidden
     ]
     record["dead_fraction"] = [
-        float(np.count_nonzero(~layer.slope.any(axis=0)) / layer.slope.shape[1]) for layer in hidden
+        float(np.count_nonzero(dead_units_mask(layer.slope)) / layer.slope.shape[1])
+        for layer in hidden
     ]
     if net._theta.size > net._n_weights:
         record["activation_params"] = snapshot(net)
