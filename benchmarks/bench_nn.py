@@ -15,7 +15,7 @@ Load does not slow them equally, though: on a 2-core machine whose other core wa
 fit once took 1.8-2.8 s instead of 0.3 s while scikit-learn's went from 0.5 to 0.6-0.9 s. A
 likely cause (not proven): OpenBLAS splits the larger products of actlab's end-of-epoch pass over
 the whole training set across threads, which then wait for the busy core. ``--blas-threads 1``
-(threadpoolctl, which scikit-learn installs) runs both single-threaded, to compare without it.
+(threadpoolctl, pinned in requirements.txt) runs both single-threaded, to compare without it.
 Targets: actlab at least as fast (ratio <= 1) and validation accuracy within one point of
 scikit-learn's. A miss is flagged; the exit status is 0 either way (this is a report, not a test).
 """

@@ -1,8 +1,10 @@
 """Tests of actlab.data: shapes, determinism, balanced labels, geometry, split, bad arguments."""
 
+import ast
 import doctest
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,9 +130,9 @@ def test_split_deterministic_and_two_way():
 @pytest.mark.parametrize(
     "call, error, match",
     [
-        (lambda: data.xor(0), ValueError, "n must be at least 1"),
-        (lambda: data.moons(2.5), TypeError, "n must be an integer"),
-        (lambda: data.circles(True), TypeError, "n must be an integer"),
+        (lambda: data.xor(0), ValueError, r"data.xor: n must be a positive integer \(>= 1\)"),
+        (lambda: data.moons(2.5), TypeError, "data.moons: n must be a positive integer"),
+        (lambda: data.circles(True), TypeError, "n must be a positive integer"),
         (lambda: data.spirals(10, noise=-0.1), ValueError, "noise must be finite and >= 0"),
         (lambda: data.sine(10, noise=float("nan")), ValueError, "noise must be finite"),
         (lambda: data.moons(10, noise="a"), TypeError, "noise must be a number"),
@@ -210,10 +212,36 @@ def test_digits_rows_are_scikit_learns_shuffled(digits_data):
     assert not np.array_equal(data.digits(seed=1)[1], y)
 
 
-def test_importing_data_does_not_import_sklearn():
-    code = "import sys, actlab.data; print('sklearn' in sys.modules)"
+def test_shipped_digits_equal_scikit_learns_exactly():
+    from sklearn.datasets import load_digits  # a test dependency (requirements-dev.txt)
+
+    X0, y0 = load_digits(return_X_y=True)
+    with np.load(Path(data.__file__).parent / "_data" / "digits.npz") as shipped:
+        assert sorted(shipped.files) == ["X", "y"]
+        X, y = shipped["X"], shipped["y"]
+    assert X.dtype == y.dtype == np.uint8 and X.shape == (1797, 64) and y.shape == (1797,)
+    assert np.array_equal(X, X0) and np.array_equal(y, y0)  # same values, same order
+
+
+def test_digits_and_importing_data_do_not_import_sklearn():
+    code = "import sys, actlab.data; actlab.data.digits(); print('sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_no_actlab_module_imports_sklearn():
+    package = Path(data.__file__).parent
+    sources = sorted(package.rglob("*.py"))
+    assert len(sources) > 10
+    for source in sources:
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            else:
+                continue
+            assert not any(m.split(".")[0] == "sklearn" for m in modules), source
 
 
 def test_digits_is_nearly_linearly_separable():

@@ -5,7 +5,7 @@ import doctest
 import numpy as np
 import pytest
 
-from actlab import experiments, nn
+from actlab import data, experiments, nn
 
 
 def binomial_tolerance(p, n_trials, sigmas=4.0):
@@ -26,6 +26,45 @@ def test_signal_norms_shapes_and_determinism():
     assert np.array_equal(r.norms, again.norms)
     other = experiments.signal_norms("tanh", depth=5, width=16, n=32, seed=2)
     assert not np.array_equal(r.norms, other.norms)
+
+
+@pytest.mark.parametrize("init", ["he", "xavier"])
+def test_signal_norms_inputs_are_independent_of_the_weights(init):
+    r = experiments.signal_norms("relu", init, depth=3, width=64, n=256, seed=0)
+    net = nn.MLP([64] * 4 + [10], activation="relu", output="softmax", init=init, seed=0)
+    # r.X and r.y are what the norms were measured on
+    assert np.array_equal(r.norms[0], np.linalg.norm(net.backward_signals(r.X, r.y)[0], axis=1))
+    assert r.X.shape == (256, 64) and r.y.shape == (256,) and set(r.y.tolist()) <= set(range(10))
+    # the inputs come from derived_seed(0, "data"), not from the weights' stream
+    assert np.array_equal(r.X[0], np.random.default_rng(experiments.derived_seed(0, "data"))
+                          .standard_normal(64))  # fmt: skip
+    for W, _ in net.params:
+        rows = min(len(W), len(r.X))
+        block, weights = r.X[:rows, : W.shape[1]].ravel(), W[:rows].ravel()
+        assert not np.array_equal(W[:rows], np.sqrt(2 / 64) * r.X[:rows, : W.shape[1]])
+        # a scaled copy would correlate perfectly; independent draws give |r| ~ 1/sqrt(size)
+        assert abs(np.corrcoef(block, weights)[0, 1]) < 5 / np.sqrt(block.size)
+
+
+def test_derived_seeds_differ_from_each_other_and_from_the_networks_streams():
+    for seed in (0, 1, 7):
+        init_seq, fit_seq = np.random.SeedSequence(seed).spawn(2)
+        first = [
+            np.random.default_rng(s).integers(2**62)
+            for s in (
+                experiments.derived_seed(seed, "data"),
+                experiments.derived_seed(seed, "batches"),
+                seed,
+                init_seq,
+                fit_seq,
+            )
+        ]
+        assert len(set(first)) == 5, seed
+    assert experiments.derived_seed(None, "data") is None
+    with pytest.raises(ValueError, match="unknown stream 'weights'"):
+        experiments.derived_seed(0, "weights")
+    with pytest.raises(ValueError, match="derived_seed: seed must be None or a non-negative"):
+        experiments.derived_seed(-1, "data")
 
 
 def test_sigmoid_signal_vanishes_under_xavier_but_a_linear_nets_does_not():
@@ -63,6 +102,12 @@ def test_dead_units_huge_negative_bias_kills_every_relu_unit():
     assert r.zero_fraction == [1.0, 1.0] and r.overall == 1.0
     leaky = experiments.dead_units(net_with_first_bias("leaky_relu", -1e3), X)
     assert leaky.fraction == [0.0, 0.0] and leaky.overall == 0.0
+    # there leaky ReLU's first layer outputs only negative numbers: a negative output is no zero
+    first = net_with_first_bias("leaky_relu", -1e3).forward_trace(X)[0]["A"]
+    assert np.all(first < 0) and leaky.zero_fraction == [0.0, 0.0]
+    tanh = nn.MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=0)
+    assert np.mean(tanh.forward_trace(X)[0]["A"] < 0) > 0.2
+    assert experiments.dead_units(tanh, X).zero_fraction == [0.0, 0.0]
 
 
 def test_dead_units_finds_the_one_unit_that_is_dead():
@@ -149,8 +194,8 @@ def test_born_dead_with_biases_has_no_formula():
 @pytest.mark.parametrize(
     "kwargs, error, match",
     [
-        ({"width": 0}, ValueError, "width must be an integer >= 1"),
-        ({"depth": 2.5}, TypeError, "depth must be an integer"),
+        ({"width": 0}, ValueError, r"born_dead: width must be a positive integer \(>= 1\)"),
+        ({"depth": 2.5}, TypeError, "born_dead: depth must be a positive integer"),
         ({"init": "zeros"}, ValueError, "unknown init 'zeros'"),
         ({"inputs": "cauchy"}, ValueError, "inputs must be 'normal' or 'uniform'"),
         ({"bias_std": -1.0}, ValueError, "bias_std must be a finite number >= 0"),
@@ -179,6 +224,17 @@ def test_activation_stats_shapes_and_determinism():
     assert r.loss[-1] < r.loss[0]
 
 
+def test_activation_stats_draws_data_and_batches_from_derived_seeds():
+    kw = {"epochs": 3, "lr": 0.1, "batch_size": 16}
+    r = experiments.activation_stats_during_training("tanh", "moons", hidden=(8,), seed=5,
+                                                     data_kw={"n": 80}, **kw)  # fmt: skip
+    d = data.load("moons", seed=experiments.derived_seed(5, "data"), n=80)
+    net = nn.MLP([2, 8, 1], activation="tanh", output="sigmoid", seed=5)
+    history = net.fit(d.X_train, d.y_train, optimizer="sgd", X_val=d.X_val, y_val=d.y_val,
+                      seed=experiments.derived_seed(5, "batches"), **kw)  # fmt: skip
+    assert r.history["loss"] == history["loss"] and r.history["val_loss"] == history["val_loss"]
+
+
 def test_sigmoid_is_not_zero_centred_and_tanh_is():
     kw = {"hidden": (16, 16), "epochs": 10, "data_kw": {"n": 200}}
     sigmoid = experiments.activation_stats_during_training("sigmoid", **kw)
@@ -198,7 +254,10 @@ def test_compare_activations_keys_spread_and_determinism():
     for result in r.values():
         assert result["metric"] == "val_accuracy"
         assert result["val_accuracy"].shape == result["epochs_to_target"].shape == (2,)
-        assert np.isfinite(result["std"]) and result["std"] >= 0
+        scores = result["val_accuracy"]
+        assert scores[0] != scores[1]  # else ddof would not matter
+        assert result["std"] == np.std(scores, ddof=1) and result["mean"] == np.mean(scores)
+        assert result["min"] == scores.min() and result["max"] == scores.max()
         assert result["min"] <= result["mean"] <= result["max"]
         assert len(result["histories"]) == 2 and len(result["histories"][0]["loss"]) == 15
     again = experiments.compare_activations(["relu", "tanh"], **kw)
@@ -216,6 +275,28 @@ def test_compare_activations_epochs_to_target():
     for name in ("linear", "step"):
         assert np.isnan(r[name]["epochs_to_target"][0]) and r[name]["std"] == 0.0
         assert r["tanh"]["mean"] > r[name]["mean"] + 0.3
+
+
+def test_compare_activations_counts_epochs_from_one():
+    kw = {"seeds": (3,), "epochs": 8, "lr": 0.02, "data_kw": {"n": 100}}
+    losses = experiments.compare_activations("tanh", **kw)["tanh"]["histories"][0]["loss"]
+    assert losses[0] > losses[1] > losses[2]  # so the loss after epoch 3 is first reached there
+    r = experiments.compare_activations("tanh", target_loss=losses[2], **kw)
+    assert r["tanh"]["epochs_to_target"].tolist() == [3.0]
+    assert experiments.compare_activations("tanh", target_loss=losses[0], **kw)["tanh"][
+        "epochs_to_target"
+    ].tolist() == [1.0]
+
+
+def test_compare_activations_batch_order_comes_from_its_derived_seed():
+    kw = {"epochs": 4, "lr": 0.05, "batch_size": 16}
+    r = experiments.compare_activations("relu", "moons", seeds=(0,), hidden=(8,), data_seed=0,
+                                        data_kw={"n": 80}, **kw)  # fmt: skip
+    d = data.load("moons", seed=0, n=80)  # the data: data_seed as given
+    net = nn.MLP([2, 8, 1], activation="relu", output="sigmoid", seed=0)
+    history = net.fit(d.X_train, d.y_train, optimizer="adam", X_val=d.X_val, y_val=d.y_val,
+                      seed=experiments.derived_seed(0, "batches"), **kw)  # fmt: skip
+    assert r["relu"]["histories"][0]["loss"] == history["loss"]
 
 
 def test_compare_activations_regression_uses_validation_loss():
@@ -239,6 +320,10 @@ def test_time_activations_keys_and_ratios():
     assert 0.3 < r["tanh"]["ratio"] < 3.0
     small = experiments.time_activations("sigmoid", size=10**3, repeats=3, derivative=False)
     assert set(small["sigmoid"]) == {"ms", "ratio"}
+    # one function timed: np.tanh's time is the reference of its ratio, so ratio = ms / tanh's ms
+    ms, tanh_ms = small["sigmoid"]["ms"], small["np.tanh"]["ms"]
+    assert small["sigmoid"]["ratio"] == pytest.approx(ms / tanh_ms, rel=1e-12)
+    assert ms != tanh_ms  # else an inverted ratio would pass too
 
 
 def test_doctests():

@@ -1,4 +1,4 @@
-"""Seeded data sets (toy ones in NumPy, and scikit-learn's handwritten digits) and seeded splits.
+"""Seeded data sets (toy ones made in NumPy, and a copy of the UCI handwritten digits) and splits.
 
 Every generator returns ``(X, y)``: X float64 of shape (n, d), y of shape (n,) (int64 class labels
 for classification, float64 values for regression). The same seed gives the same arrays bit for
@@ -18,17 +18,19 @@ returns a :class:`Split` with named parts.
 """
 
 import dataclasses
+import importlib.resources
 import numbers
 
 import numpy as np
 
+from .nn import _checks
 
-def _n(n, where, minimum=1):
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"{where}: n must be an integer, got {n!r}")
-    if n < minimum:
-        raise ValueError(f"{where}: n must be at least {minimum}, got {n}")
-    return int(n)
+#: The digits' images and labels, installed with the package (see :func:`digits`).
+_DIGITS = importlib.resources.files(__package__).joinpath("_data").joinpath("digits.npz")
+
+
+def _n(n, where):
+    return _checks.positive_int(n, "n", where)
 
 
 def _nonneg(value, name, where):
@@ -40,11 +42,7 @@ def _nonneg(value, name, where):
 
 
 def _rng(seed, where):
-    if seed is not None and (
-        isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0
-    ):
-        raise ValueError(f"{where}: seed must be None or a non-negative integer, got {seed!r}")
-    return np.random.default_rng(seed)
+    return np.random.default_rng(_checks.seed(seed, where))
 
 
 def _shuffled(X, y, rng):
@@ -194,13 +192,17 @@ def checkerboard(n=400, noise=0.0, seed=0, tiles=4):
 
 
 def digits(seed=0):
-    """scikit-learn's handwritten digits: 1797 images of 8 x 8 pixels, labels 0-9, in random order.
+    """Handwritten digits: 1797 images of 8 x 8 pixels, labels 0-9, in random order.
 
     X is float64 of shape (1797, 64), the pixel intensities (0 to 16 in the original) divided by 16
     so they lie in [0, 1]; y holds int64 labels 0-9 (about 180 of each). ``seed`` only shuffles
-    the rows. The data set ships inside scikit-learn (``sklearn.datasets.load_digits``, a copy of
-    the UCI optical recognition data set's test part), so nothing is downloaded; scikit-learn is
-    imported here, not when :mod:`actlab.data` is.
+    the rows. The images ship inside actlab (``actlab/_data/digits.npz``, 45 kB) and are read
+    with NumPy alone, so nothing is downloaded and scikit-learn is not needed.
+
+    Source: the test part of the UCI "Optical Recognition of Handwritten Digits" data set
+    (Alpaydin & Kaynak, 1998, ``alpaydin1998optical``; licensed CC BY 4.0), as packaged by
+    scikit-learn (``sklearn.datasets.load_digits``, BSD-3-Clause), whose arrays we saved once as
+    uint8; ``tests/test_data.py`` checks that the copy equals scikit-learn's exactly.
 
     A note for chapters: digits is nearly linearly separable. A softmax layer with no hidden layer
     (``nn.MLP([64, 10], output="softmax")``) reaches about 97% test accuracy (measured in
@@ -209,14 +211,11 @@ def digits(seed=0):
     and for dead units, a poor one for showing why non-linearity matters: use xor, circles,
     spirals or checkerboard for that.
     """
-    where = "data.digits"
-    rng = _rng(seed, where)
-    try:
-        from sklearn.datasets import load_digits
-    except ImportError:  # pragma: no cover (scikit-learn is in requirements.txt)
-        raise ImportError(f"{where} needs scikit-learn: pip install scikit-learn") from None
-    X, y = load_digits(return_X_y=True)
-    return _shuffled(np.asarray(X, dtype=np.float64) / 16.0, np.asarray(y, dtype=np.int64), rng)
+    rng = _rng(seed, "data.digits")
+    with _DIGITS.open("rb") as f:
+        with np.load(f) as arrays:
+            X, y = arrays["X"], arrays["y"]
+    return _shuffled(X.astype(np.float64) / 16.0, y.astype(np.int64), rng)
 
 
 #: The data sets ``load`` knows, by name.

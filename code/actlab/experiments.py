@@ -4,6 +4,13 @@ Every function states the claim it tests and the paper it comes from (keys of ``
 draws its random numbers from its own ``seed`` (so the same call gives the same numbers), and runs
 in well under a few seconds at its default sizes. Plot the results with :mod:`actlab.plotting`.
 
+Random streams: ``nn.MLP(..., seed=s)`` draws its weights and its default batch order from the
+two streams that ``numpy.random.SeedSequence(s).spawn(2)`` gives. An experiment that also draws
+data, or passes a seed to ``fit``, must not reuse those (inputs drawn from the weights' stream
+would be a scaled copy of the first layer's weights), nor use one stream for two jobs. So it
+draws from ``derived_seed(s, "data")`` and ``derived_seed(s, "batches")``, seeds made from the
+keys ``[s, 1]`` and ``[s, 2]``, which the network never uses.
+
 >>> r = born_dead(width=1, depth=4, n_trials=400, seed=0)
 >>> r.depths.tolist(), r.closed_form.tolist()
 ([1, 2, 3, 4], [0.0, 0.5, 0.75, 0.875])
@@ -21,13 +28,26 @@ from . import activations, data, nn
 from .nn import _checks
 from .nn.init import INITS
 
+#: The streams an experiment draws from itself, and the second key of their ``SeedSequence``.
+STREAMS = {"data": 1, "batches": 2}
 
-def _int(value, name, where, minimum=1):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{where}: {name} must be an integer >= {minimum}, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{where}: {name} must be an integer >= {minimum}, got {value}")
-    return int(value)
+
+def derived_seed(seed, stream):
+    """The seed an experiment run with ``seed`` uses for ``stream`` ("data" or "batches").
+
+    It is drawn from ``numpy.random.SeedSequence([seed, k])`` with ``k = STREAMS[stream]``, a key
+    that ``nn.MLP(..., seed=seed)`` never uses, so the data, the batch order and the initial
+    weights are three independent streams. ``seed=None`` gives None (fresh entropy).
+
+    >>> derived_seed(0, "data") == derived_seed(0, "data") != derived_seed(0, "batches")
+    True
+    """
+    where = "experiments.derived_seed"
+    seed = _checks.seed(seed, where)
+    key = STREAMS[_checks.choice(stream, STREAMS, "stream", where)]
+    if seed is None:
+        return None
+    return int(np.random.SeedSequence([seed, key]).generate_state(1, dtype=np.uint64)[0])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +61,8 @@ class SignalNorms:
     median: np.ndarray  # (depth,): median over the examples
     relative: np.ndarray  # (depth,): median / median at the last hidden layer
     activation_std: np.ndarray  # (depth,): standard deviation of the layer's outputs A
+    X: np.ndarray  # (n, width): the inputs, standard normal
+    y: np.ndarray  # (n,): the random labels 0..9
 
 
 def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256, seed=0, **kw):
@@ -56,13 +78,16 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
 
     The network is ``nn.MLP([width] * (depth + 1) + [10], activation, output="softmax", init,
     seed=seed)`` (``kw`` go to it, e.g. ``activation_params``), on ``n`` standard normal inputs
-    with random labels. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
+    with random labels, drawn from ``derived_seed(seed, "data")`` so that they are independent of
+    the weights. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
     example i's :math:`\partial L_i/\partial Z` at hidden layer l; ``relative`` divides the medians
-    by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left".
+    by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left";
+    ``X`` and ``y`` are the inputs and labels used.
     """
     where = "experiments.signal_norms"
-    depth, width, n = (_int(v, k, where) for v, k in ((depth, "depth"), (width, "width"), (n, "n")))
-    rng = np.random.default_rng(np.random.SeedSequence(_checks.seed(seed, where)).spawn(1)[0])
+    depth, width, n = (_checks.positive_int(v, k, where) for v, k in
+                       ((depth, "depth"), (width, "width"), (n, "n")))  # fmt: skip
+    rng = np.random.default_rng(derived_seed(_checks.seed(seed, where), "data"))
     X = rng.standard_normal((n, width))
     y = rng.integers(0, 10, size=n)
     sizes = [width] * (depth + 1) + [10]
@@ -72,7 +97,8 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = median / median[-1]
     spread = np.array([np.std(layer["A"]) for layer in net.forward_trace(X)])
-    return SignalNorms(activation, init, np.arange(1, depth + 1), norms, median, relative, spread)
+    layers = np.arange(1, depth + 1)
+    return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +134,7 @@ def dead_units(net, X):
     params = net.activation_params, net.activation_parameters
     for layer, name, fixed, learned in zip(trace, net.activation, *params, strict=True):
         slope = activations.get(name).derivative(layer["Z"], **{**fixed, **learned})
-        units.append(np.flatnonzero(~np.any(slope != 0, axis=0)))
+        units.append(np.flatnonzero(nn.dead_units_mask(slope)))
         zero.append(float(np.mean(layer["A"] == 0)))
     widths = [layer["Z"].shape[1] for layer in trace]
     fraction = [len(u) / w for u, w in zip(units, widths, strict=True)]
@@ -155,9 +181,13 @@ def born_dead(width=1, depth=10, n_trials=1000, seed=0, *, init="he", inputs="no
     ``init`` is a key of :data:`actlab.nn.INITS` (the width-1 result holds for any of them).
     """
     where = "experiments.born_dead"
-    width, depth = _int(width, "width", where), _int(depth, "depth", where)
-    n_trials, d_in = _int(n_trials, "n_trials", where), _int(d_in, "d_in", where)
-    n_inputs = _int(n_inputs, "n_inputs", where, minimum=2)
+    width = _checks.positive_int(width, "width", where)
+    depth = _checks.positive_int(depth, "depth", where)
+    n_trials = _checks.positive_int(n_trials, "n_trials", where)
+    d_in = _checks.positive_int(d_in, "d_in", where)
+    n_inputs = _checks.positive_int(n_inputs, "n_inputs", where)
+    if n_inputs < 2:
+        raise ValueError(f"{where}: n_inputs must be an integer >= 2, got {n_inputs}")
     if init not in INITS:
         raise ValueError(f"{where}: unknown init {init!r}; choose one of {sorted(INITS)}")
     if inputs not in ("normal", "uniform"):
@@ -222,11 +252,15 @@ def activation_stats_during_training(activation="sigmoid", dataset="moons", *, h
     saturate at 0 early in training (``glorot2010understanding``): a sigmoid layer's mean near 0
     shows it. ReLU layers output many exact zeros (``glorot2011deep``).
 
-    Trains ``nn.MLP`` with ``hidden`` layers on ``data.load(dataset, seed, **data_kw)`` and wraps
-    ``fit``'s history, adding row 0 (before training) measured the same way on the training set.
-    Returns :class:`TrainingStats`.
+    Trains ``nn.MLP(..., seed=seed)`` with ``hidden`` layers on ``data.load(dataset,
+    derived_seed(seed, "data"), **data_kw)``, the mini-batches in the order of
+    ``derived_seed(seed, "batches")`` (three independent streams, see the module's notes), and
+    wraps ``fit``'s history, adding row 0 (before training) measured the same way on the training
+    set. Returns :class:`TrainingStats`.
     """
-    d = data.load(dataset, seed=seed, **(data_kw or {}))
+    where = "experiments.activation_stats_during_training"
+    seed = _checks.seed(seed, where)
+    d = data.load(dataset, seed=derived_seed(seed, "data"), **(data_kw or {}))
     output, k = _output(d)
     sizes = [d.X_train.shape[1], *hidden, k]
     net = nn.MLP(sizes, activation=activation, output=output, init=init, seed=seed)
@@ -234,7 +268,8 @@ def activation_stats_during_training(activation="sigmoid", dataset="moons", *, h
     start = dead_units(net, d.X_train)
     loss0 = net.evaluate(d.X_train, d.y_train)["loss"]
     history = net.fit(d.X_train, d.y_train, epochs=epochs, lr=lr, batch_size=batch_size,
-                      optimizer=optimizer, X_val=d.X_val, y_val=d.y_val, seed=seed)  # fmt: skip
+                      optimizer=optimizer, X_val=d.X_val, y_val=d.y_val,
+                      seed=derived_seed(seed, "batches"))  # fmt: skip
 
     def rows(first, key):
         return np.array([first, *history[key]], dtype=np.float64)
@@ -259,8 +294,10 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     (Ramachandran et al. picked Swish this way, comparing candidates over several models and data
     sets, ``ramachandran2017searching``).
 
-    The data set is fixed (``data.load(dataset, seed=data_seed, **data_kw)``); each seed changes
-    the initial weights and the order of the mini-batches. ``init`` is a name or a dict
+    The data set is fixed (``data.load(dataset, seed=data_seed, **data_kw)``, so you can load the
+    same one); each seed s changes the initial weights (``nn.MLP(..., seed=s)``) and the order of
+    the mini-batches (``derived_seed(s, "batches")``, independent of both the weights and the data
+    of ``data_seed=s``). ``init`` is a name or a dict
     activation -> init (e.g. ``{"relu": "he"}``; others default to ``"xavier"``). Returns a dict
     activation -> dict with, per seed, ``val_accuracy`` (classification) and ``val_loss``, and
     ``epochs_to_target`` (first epoch whose training loss is at most ``target_loss``, NaN if
@@ -284,7 +321,8 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
             net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=name, output=output,
                          init=scheme, seed=seed)  # fmt: skip
             h = net.fit(d.X_train, d.y_train, epochs=epochs, lr=lr, batch_size=batch_size,
-                        optimizer=optimizer, X_val=d.X_val, y_val=d.y_val, seed=seed)  # fmt: skip
+                        optimizer=optimizer, X_val=d.X_val, y_val=d.y_val,
+                        seed=derived_seed(seed, "batches"))  # fmt: skip
             reached = np.flatnonzero(np.asarray(h["loss"]) <= target_loss)
             runs["epochs_to_target"].append(reached[0] + 1.0 if reached.size else np.nan)
             runs["val_loss"].append(h["val_loss"][-1])
@@ -322,7 +360,8 @@ def time_activations(names, size=10**6, repeats=5, seed=0, derivative=True):
     ``"derivative_ms"``, ``"derivative_ratio"`` when ``derivative`` is true.
     """
     where = "experiments.time_activations"
-    size, repeats = _int(size, "size", where), _int(repeats, "repeats", where)
+    size = _checks.positive_int(size, "size", where)
+    repeats = _checks.positive_int(repeats, "repeats", where)
     if isinstance(names, str):
         names = [names]
     x = np.random.default_rng(_checks.seed(seed, where)).standard_normal(size) * 5.0

@@ -102,7 +102,7 @@ def one_blas_thread():
     The network's matrices are small: on an idle machine a second thread saves nothing
     measurable, and when another process keeps a core busy, the threads of each product wait for
     each other (measured on 2 cores, [64, 64, 10] on 1200 examples for 50 epochs: 0.33 s on one
-    thread, 0.54-0.84 s on two). This needs ``threadpoolctl`` (installed with scikit-learn);
+    thread, 0.54-0.84 s on two). This needs ``threadpoolctl`` (pinned in requirements.txt);
     without it, BLAS keeps its own setting.
     """
     try:
