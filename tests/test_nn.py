@@ -28,24 +28,23 @@ def targets(output, n, k, rng):
     return rng.standard_normal((n, k))
 
 
+def central_difference(net, X, y, p):
+    """Central differences of the mean loss in every entry of the array ``p``, changed in place."""
+    g = np.zeros_like(p)
+    for idx in np.ndindex(p.shape):
+        old = p[idx]
+        p[idx] = old + H
+        up = net.evaluate(X, y)["loss"]
+        p[idx] = old - H
+        down = net.evaluate(X, y)["loss"]
+        p[idx] = old
+        g[idx] = (up - down) / (2 * H)
+    return g
+
+
 def numerical_grads(net, X, y):
     """Central differences of the mean loss, one parameter at a time, in the shape of params."""
-    grads = []
-    for W, b in net.params:
-        pair = []
-        for p in (W, b):
-            g = np.zeros_like(p)
-            for idx in np.ndindex(p.shape):
-                old = p[idx]
-                p[idx] = old + H
-                up = net.evaluate(X, y)["loss"]
-                p[idx] = old - H
-                down = net.evaluate(X, y)["loss"]
-                p[idx] = old
-                g[idx] = (up - down) / (2 * H)
-            pair.append(g)
-        grads.append(pair)
-    return grads
+    return [[central_difference(net, X, y, p) for p in (W, b)] for W, b in net.params]
 
 
 def current_params(net):

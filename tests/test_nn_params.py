@@ -7,7 +7,7 @@ keep runs reproducible; bad arguments get messages that name the problem.
 
 import numpy as np
 import pytest
-from test_nn import H, assert_grads_match, targets
+from test_nn import assert_grads_match, central_difference, targets
 
 from actlab import data, nn
 
@@ -16,22 +16,10 @@ OUTPUTS = {"sigmoid": 1, "softmax": 3, "linear": 2}
 
 def numerical_activation_grads(net, X, y):
     """Central differences of the mean loss in each learned activation parameter."""
-    grads = []
-    for layer in net.activation_parameters:
-        found = {}
-        for name, value in layer.items():
-            g = np.zeros_like(value)
-            for idx in np.ndindex(value.shape):
-                old = value[idx]
-                value[idx] = old + H
-                up = net.evaluate(X, y)["loss"]
-                value[idx] = old - H
-                down = net.evaluate(X, y)["loss"]
-                value[idx] = old
-                g[idx] = (up - down) / (2 * H)
-            found[name] = g
-        grads.append(found)
-    return grads
+    return [
+        {name: central_difference(net, X, y, value) for name, value in layer.items()}
+        for layer in net.activation_parameters
+    ]
 
 
 def assert_activation_grads_match(net, X, y):
