@@ -7,7 +7,8 @@
 - in the book build (environment variable ``ACTLAB_STATIC=1``, set by ``actlab.sphinxext``), as
   self-contained HTML: a labelled ``<input type=range>`` per numeric control, a ``<select>`` per
   choice control, an ``<img>`` with alt text, every frame rendered in advance into a JSON block, and
-  a few lines of script that swap the image. No widget state, no external request.
+  a few lines of script that swap the image (built by :mod:`actlab._explore_html`). No widget
+  state, no external request.
 
 Every combination of control values is one frame, so the frame count is the product of the control
 sizes: keep it to about 50-100 and fix the axis limits in ``draw`` so that frames do not jump.
@@ -21,58 +22,24 @@ sizes: keep it to about 50-100 and fix the axis limits in ``draw`` so that frame
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import inspect
 import io
 import itertools
-import json
 import math
 import numbers
 import os
 from collections.abc import Callable, Mapping
-from urllib.parse import quote
 
 import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ._explore_html import img_tag, static_html
+
 STATIC_ENV = "ACTLAB_STATIC"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 MAX_FRAMES = 150
-URI_SAFE = "-_.!~*'()"  # the characters that JavaScript's encodeURIComponent leaves alone
-_IDS = itertools.count(1)
-
-# Swaps the image when a control moves; `__ID__` is replaced by the explorer's unique id.
-_SCRIPT = """(function () {
-  var root = document.getElementById("__ID__");
-  var data = JSON.parse(document.getElementById("__ID__-data").textContent);
-  var img = root.querySelector("img");
-  var controls = root.querySelectorAll("[data-actlab-control]");
-  function source(frame) {
-    return data.base64 ? "data:" + data.mime + ";base64," + frame
-      : "data:" + data.mime + ";charset=utf-8," + encodeURIComponent(frame);
-  }
-  function update() {
-    var index = 0;
-    controls.forEach(function (el, i) {
-      var k = Number(el.value);
-      index = index * data.texts[i].length + k;
-      if (el.type === "range") {
-        el.setAttribute("aria-valuetext", data.texts[i][k]);
-        document.getElementById(el.id + "-value").textContent = data.texts[i][k];
-      }
-    });
-    img.src = source(data.frames[index]);
-    img.alt = data.alts[index];
-  }
-  controls.forEach(function (el) {
-    el.addEventListener("input", update);
-    el.addEventListener("change", update);
-  });
-})();"""
 
 
 def _control(name, raw) -> tuple[list, list[str], bool]:
@@ -213,63 +180,24 @@ class Explorer:
             self._frames[key] = data[data.index(b"<svg") :] if self.fmt == "svg" else data
         return self._frames[key]
 
-    def _src(self, data: bytes) -> str:
-        """A data URI, encoded exactly as the page's script encodes it (encodeURIComponent)."""
-        if self.fmt == "svg":
-            return f"data:image/svg+xml;charset=utf-8,{quote(data, safe=URI_SAFE)}"
-        return f"data:image/png;base64,{base64.b64encode(data).decode()}"
-
     def _img(self, index: list[int]) -> str:
         width, height = (round(s * self.dpi) for s in self.figsize)
-        return (
-            f'<img src="{self._src(self.frame(index))}" '
-            f'alt="{html.escape(self.alt_text(index))}" width="{width}" height="{height}" '
-            f'style="max-width:100%;height:auto">'
-        )
+        return img_tag(self.frame(index), self.fmt, self.alt_text(index), width, height)
 
     def to_html(self) -> str:
         """Self-contained HTML: native controls, every frame in a JSON block, a small script."""
-        grid = list(itertools.product(*(range(len(v)) for v in self.values)))
-        frames = [self.frame(list(index)) for index in grid]
-        payload = {
-            "mime": "image/svg+xml" if self.fmt == "svg" else "image/png",
-            "base64": self.fmt == "png",
-            "texts": self.texts,
-            "frames": [
-                f.decode() if self.fmt == "svg" else base64.b64encode(f).decode() for f in frames
-            ],
-            "alts": [self.alt_text(list(index)) for index in grid],
-        }
-        blob = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
-        blob = blob.replace("<!--", "\\u003c!--")
-        uid = f"actlab-explorer-{next(_IDS)}-{hashlib.sha1(blob.encode()).hexdigest()[:8]}"
-        rows = []
-        for i, (label, texts, k) in enumerate(
-            zip(self.labels, self.texts, self.current, strict=True)
-        ):
-            cid, text = f"{uid}-{i}", html.escape(texts[k])
-            if self.numeric[i]:
-                control = (
-                    f'<input type="range" id="{cid}" min="0" max="{len(texts) - 1}" '
-                    f'step="1" value="{k}" aria-valuetext="{text}" data-actlab-control> '
-                    f'<span id="{cid}-value" aria-hidden="true">{text}</span>'
-                )
-            else:
-                options = "".join(
-                    f'<option value="{j}"{" selected" * (j == k)}>{html.escape(t)}</option>'
-                    for j, t in enumerate(texts)
-                )
-                control = f'<select id="{cid}" data-actlab-control>{options}</select>'
-            rows.append(
-                f'<div style="margin:0.2em 0"><label for="{cid}" '
-                f'style="display:inline-block;min-width:8em">{html.escape(label)}</label> '
-                f"{control}</div>"
-            )
-        return (
-            f'<div class="actlab-explorer" id="{uid}" data-actlab-explorer>'
-            f"{''.join(rows)}{self._img(self.current)}"
-            f'<script type="application/json" id="{uid}-data">{blob}</script>'
-            f"<script>{_SCRIPT.replace('__ID__', uid)}</script></div>"
+        grid = [list(index) for index in itertools.product(*(range(len(v)) for v in self.values))]
+        frames = [self.frame(index) for index in grid]
+        alts = [self.alt_text(index) for index in grid]
+        return static_html(
+            self.labels,
+            self.texts,
+            self.numeric,
+            self.current,
+            frames,
+            alts,
+            self.fmt,
+            self._img(self.current),
         )
 
     def widget(self):
