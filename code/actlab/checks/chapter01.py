@@ -1,0 +1,149 @@
+"""Checkers for the code exercises of chapter 1, What an activation function does.
+
+One checker per exercise: ``neuron(fn)``, ``layer(fn)`` and ``output_floor(fn)``. Each compares
+the learner's function with a reference solution on a few cases and, when an answer is wrong,
+adds a hint that names the likely mistake (a missing bias, a transposed result, ...).
+
+>>> result = neuron(lambda x, w, b, phi: phi(w @ x + b))
+>>> bool(result), result.status
+(True, 'passed')
+>>> print(neuron(lambda x, w, b, phi: phi(w @ x)))  # doctest: +ELLIPSIS
+✗ neuron failed case 2 of 6:
+...
+  Hint: the bias b is missing: phi(w @ x + b).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from actlab import activations
+
+from .core import CheckResult, check_function
+
+__all__ = ["neuron", "layer", "output_floor"]
+
+
+# The activations the cases use, from the course's registry (their names appear in messages).
+_relu, _sigmoid, _tanh, _identity = map(activations.get, ("relu", "sigmoid", "tanh", "linear"))
+
+
+def _neuron_reference(x, w, b, phi):
+    return phi(w @ x + b)
+
+
+def _neuron_cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([1.0, 2.0]), a([0.5, 0.25]), 0.0, _identity),
+        (a([1.0, 2.0]), a([0.5, 0.25]), 1.0, _identity),
+        (a([1.0, -1.0, 2.0]), a([1.0, 0.5, 1.0]), -0.5, _tanh),
+        (a([2.0, 1.0, 0.0]), a([-1.0, 0.5, 3.0]), 0.5, _sigmoid),
+        (a([1.0, 2.0, 3.0]), a([-1.0, -1.0, 0.5]), 0.5, _relu),
+        (a([1.0, 2.0, 3.0]), a([1.0, 1.0, 0.5]), 0.5, _relu),
+    ]
+
+
+def _neuron_hint(x, w, b, phi, got):
+    if isinstance(got, Exception):
+        return "x and w are vectors of the same length; w @ x is their weighted sum."
+    z = w @ x + b
+    if np.allclose(got, z) and not np.allclose(z, phi(z)):
+        return "the weighted sum is right; apply the activation phi to it."
+    if np.allclose(got, phi(w @ x)):
+        return "the bias b is missing: phi(w @ x + b)."
+    if np.shape(got) == np.shape(x):
+        return "w * x multiplies element by element; w @ x (or np.dot) sums the products."
+    return "a neuron computes phi(w @ x + b): the weighted sum of the inputs, plus the bias."
+
+
+def neuron(candidate: Any) -> CheckResult:
+    """Check ``neuron(x, w, b, phi)``, one neuron: ``phi(w @ x + b)`` for a vector ``x``."""
+    return check_function(
+        candidate, _neuron_reference, _neuron_cases(), name="neuron", hint=_neuron_hint
+    )
+
+
+def _layer_reference(X, W, b, phi):
+    return phi(X @ W + b)
+
+
+def _layer_cases() -> list[tuple]:
+    rng = np.random.default_rng(2)
+    return [
+        (np.eye(2), np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), np.zeros(3), _identity),
+        (rng.normal(size=(4, 2)), rng.normal(size=(2, 3)), rng.normal(size=3), _identity),
+        (rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4), _tanh),
+        (rng.normal(size=(1, 2)), rng.normal(size=(2, 1)), rng.normal(size=1), _sigmoid),
+        (rng.normal(size=(6, 2)), rng.normal(size=(2, 5)), rng.normal(size=5), _relu),
+    ]
+
+
+def _layer_hint(X, W, b, phi, got):
+    Z = X @ W + b
+    if isinstance(got, Exception):
+        return (
+            f"X has shape {X.shape} (examples x inputs) and W has shape {W.shape} "
+            f"(inputs x neurons), so X @ W + b has shape {Z.shape}."
+        )
+    got = np.asarray(got, dtype=float)
+    if got.shape == Z.shape and np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
+        return "the weighted sums are right; apply the activation phi to them."
+    if got.shape == Z.shape and np.allclose(got, phi(X @ W)):
+        return "the bias b is missing: add it to every row, phi(X @ W + b)."
+    if got.shape == Z.shape[::-1]:
+        return "the result is transposed: X has one row per example, so use X @ W (not W.T @ X.T)."
+    return (
+        f"with X of shape {X.shape} (examples x inputs) and W of shape {W.shape} "
+        f"(inputs x neurons), X @ W + b has shape {Z.shape}: one row per example."
+    )
+
+
+def layer(candidate: Any) -> CheckResult:
+    """Check ``layer(X, W, b, phi)``: a layer of neurons on a batch, ``phi(X @ W + b)``."""
+    return check_function(
+        candidate, _layer_reference, _layer_cases(), name="layer", hint=_layer_hint
+    )
+
+
+def _output_floor_reference(y, low, high):
+    return np.mean((y - np.clip(y, low, high)) ** 2)
+
+
+def _output_floor_cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([0.25, 0.5, 0.75]), 0.0, 1.0),
+        (a([-1.0, 0.5, 2.0]), 0.0, 1.0),
+        (a([-3.0, -0.5, 0.0, 0.5, 3.0]), -1.0, 1.0),
+        (a([-2.0, -1.0, 1.0, 2.0]), 0.0, np.inf),
+        (np.linspace(-2.0, 2.0, 9), -0.5, 1.5),
+    ]
+
+
+def _output_floor_hint(y, low, high, got):
+    gap = y - np.clip(y, low, high)
+    if np.shape(got) == np.shape(y):
+        return "average over the examples: the floor is one number, the mean of the squared gaps."
+    if np.allclose(got, np.mean(np.abs(gap))):
+        return "square each gap before averaging (a mean *squared* error)."
+    if np.allclose(got, np.sum(gap**2)):
+        return "take the mean of the squared gaps, not their sum."
+    return (
+        "a target inside [low, high] can be matched exactly (gap 0); one outside is at best "
+        "matched by the nearest end, np.clip(y, low, high)."
+    )
+
+
+def output_floor(candidate: Any) -> CheckResult:
+    """Check ``output_floor(y, low, high)``: the least mean squared error any model whose outputs
+    lie in ``[low, high]`` can reach on targets ``y``."""
+    return check_function(
+        candidate,
+        _output_floor_reference,
+        _output_floor_cases(),
+        name="output_floor",
+        hint=_output_floor_hint,
+    )
