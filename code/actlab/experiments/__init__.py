@@ -1,0 +1,46 @@
+r"""Measurements the chapters report, each returning data (arrays, dicts, dataclasses), not figures.
+
+Every function states the claim it tests and the paper it comes from (keys of ``references.bib``),
+draws its random numbers from its own ``seed`` (so the same call gives the same numbers), and runs
+in well under a few seconds at its default sizes. Plot the results with :mod:`actlab.plotting`.
+
+Random streams: ``nn.MLP(..., seed=s)`` draws its weights and its default batch order from the
+two streams that ``numpy.random.SeedSequence(s).spawn(2)`` gives. An experiment that also draws
+data, or passes a seed to ``fit``, must not reuse those (inputs drawn from the weights' stream
+would be a scaled copy of the first layer's weights), nor use one stream for two jobs. So it
+draws from ``derived_seed(s, "data")`` and ``derived_seed(s, "batches")``, seeds made from the
+keys ``[s, 1]`` and ``[s, 2]``, which the network never uses.
+
+>>> r = born_dead(width=1, depth=4, n_trials=400, seed=0)
+>>> r.depths.tolist(), r.closed_form.tolist()
+([1, 2, 3, 4], [0.0, 0.5, 0.75, 0.875])
+>>> bool(abs(r.probability[-1] - 0.875) < 0.06)
+True
+
+Modules: :mod:`~actlab.experiments._seeds` (:data:`STREAMS` and :func:`derived_seed`),
+:mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
+closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
+:mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
+:func:`compare_activations`) and :mod:`~actlab.experiments.timing` (:func:`time_activations`).
+"""
+
+from ._seeds import STREAMS, derived_seed
+from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
+from .timing import time_activations
+from .trained import DeadUnits, dead_units
+from .training import TrainingStats, activation_stats_during_training, compare_activations
+
+__all__ = [
+    "STREAMS",
+    "derived_seed",
+    "SignalNorms",
+    "signal_norms",
+    "BornDead",
+    "born_dead",
+    "DeadUnits",
+    "dead_units",
+    "TrainingStats",
+    "activation_stats_during_training",
+    "compare_activations",
+    "time_activations",
+]

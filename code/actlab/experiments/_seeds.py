@@ -1,0 +1,31 @@
+"""The seeds an experiment draws its own data and batch order from, apart from the network's.
+
+``nn.MLP(..., seed=s)`` uses the two streams of ``numpy.random.SeedSequence(s).spawn(2)`` for its
+weights and its default batch order; :func:`derived_seed` gives seeds from the keys ``[s, 1]`` and
+``[s, 2]``, which the network never uses (see the notes of :mod:`actlab.experiments`).
+"""
+
+import numpy as np
+
+from ..nn import _checks
+
+#: The streams an experiment draws from itself, and the second key of their ``SeedSequence``.
+STREAMS = {"data": 1, "batches": 2}
+
+
+def derived_seed(seed, stream):
+    """The seed an experiment run with ``seed`` uses for ``stream`` ("data" or "batches").
+
+    It is drawn from ``numpy.random.SeedSequence([seed, k])`` with ``k = STREAMS[stream]``, a key
+    that ``nn.MLP(..., seed=seed)`` never uses, so the data, the batch order and the initial
+    weights are three independent streams. ``seed=None`` gives None (fresh entropy).
+
+    >>> derived_seed(0, "data") == derived_seed(0, "data") != derived_seed(0, "batches")
+    True
+    """
+    where = "experiments.derived_seed"
+    seed = _checks.seed(seed, where)
+    key = STREAMS[_checks.choice(stream, STREAMS, "stream", where)]
+    if seed is None:
+        return None
+    return int(np.random.SeedSequence([seed, key]).generate_state(1, dtype=np.uint64)[0])

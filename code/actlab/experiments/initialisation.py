@@ -1,0 +1,147 @@
+r"""Measurements at initialisation: the backward signal per layer, and networks born dead.
+
+:func:`signal_norms` follows the back-propagated signal through a deep network before any training
+(vanishing and exploding gradients); :func:`born_dead` estimates, and where it can derives, the
+chance that a deep, narrow ReLU network is constant from the start.
+"""
+
+import dataclasses
+import numbers
+
+import numpy as np
+
+from .. import nn
+from ..nn import _checks
+from ..nn.init import INITS
+from ._seeds import derived_seed
+
+
+@dataclasses.dataclass(frozen=True)
+class SignalNorms:
+    """Result of :func:`signal_norms`; row ``l - 1`` is hidden layer ``l`` (1 nearest the input)."""
+
+    activation: str
+    init: str
+    layers: np.ndarray  # 1..depth
+    norms: np.ndarray  # (depth, n): per-example norm of dL_i/dZ at each hidden layer
+    median: np.ndarray  # (depth,): median over the examples
+    relative: np.ndarray  # (depth,): median / median at the last hidden layer
+    activation_std: np.ndarray  # (depth,): standard deviation of the layer's outputs A
+    X: np.ndarray  # (n, width): the inputs, standard normal
+    y: np.ndarray  # (n,): the random labels 0..9
+
+
+def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256, seed=0, **kw):
+    r"""Back-propagated signal at every hidden layer of a deep network at initialisation.
+
+    Claim (vanishing and exploding gradients): going backwards, each layer multiplies the signal
+    :math:`\partial L_i/\partial Z` by :math:`W^\top` and by :math:`\phi'(Z)`. With Xavier's
+    variance, :math:`W^\top` roughly keeps its size, so the factor :math:`\phi'` decides: for the
+    sigmoid, :math:`\phi' \le 1/4` and the signal shrinks about fourfold per layer, while a linear
+    net keeps it. For ReLU, :math:`\phi'` is 0 on half the inputs, so Xavier halves the variance
+    per layer and He's doubled variance keeps it (``glorot2010understanding``,
+    ``he2015delving``, ``bengio1994learning``).
+
+    The network is ``nn.MLP([width] * (depth + 1) + [10], activation, output="softmax", init,
+    seed=seed)`` (``kw`` go to it, e.g. ``activation_params``), on ``n`` standard normal inputs
+    with random labels, drawn from ``derived_seed(seed, "data")`` so that they are independent of
+    the weights. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
+    example i's :math:`\partial L_i/\partial Z` at hidden layer l; ``relative`` divides the medians
+    by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left";
+    ``X`` and ``y`` are the inputs and labels used.
+    """
+    where = "experiments.signal_norms"
+    depth, width, n = (_checks.positive_int(v, k, where) for v, k in
+                       ((depth, "depth"), (width, "width"), (n, "n")))  # fmt: skip
+    rng = np.random.default_rng(derived_seed(_checks.seed(seed, where), "data"))
+    X = rng.standard_normal((n, width))
+    y = rng.integers(0, 10, size=n)
+    sizes = [width] * (depth + 1) + [10]
+    net = nn.MLP(sizes, activation=activation, output="softmax", init=init, seed=seed, **kw)
+    norms = np.array([np.linalg.norm(d, axis=1) for d in net.backward_signals(X, y)])
+    median = np.median(norms, axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = median / median[-1]
+    spread = np.array([np.std(layer["A"]) for layer in net.forward_trace(X)])
+    layers = np.arange(1, depth + 1)
+    return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y)
+
+
+@dataclasses.dataclass(frozen=True)
+class BornDead:
+    """Result of :func:`born_dead`; entry ``L - 1`` is for a network of ``L`` hidden layers."""
+
+    width: int
+    depths: np.ndarray  # 1..depth
+    probability: np.ndarray  # simulated P(born dead) for each depth
+    stderr: np.ndarray  # its binomial standard error
+    closed_form: np.ndarray | None  # exact value, where one is derived (width 1, no bias)
+    lower_bound: np.ndarray | None  # a proven lower bound for wider nets without bias
+    first_dead_layer: np.ndarray  # per trial: the first all-dead layer, 0 if none
+    n_trials: int
+
+
+def born_dead(width=1, depth=10, n_trials=1000, seed=0, *, init="he", inputs="normal", d_in=1,
+              n_inputs=256, bias_std=0.0):  # fmt: skip
+    r"""Chance that a deep, narrow ReLU network is born dead: some hidden layer is 0 on every input.
+
+    Claim: at initialisation with weights (and biases) drawn from distributions symmetric about 0,
+    a deep ReLU network is likely to be a constant function, and certain to be as the depth grows
+    with the width fixed (``lu2019dying``, who call such a network "born dead"). Here we count
+    a network as born dead when, on ``n_inputs`` random inputs, every unit of some hidden layer
+    outputs 0; from that layer on everything is constant (0 without biases). One simulation at
+    ``depth`` layers answers every smaller depth too: a network of L layers is born dead if its
+    first all-dead layer comes at or before L.
+
+    Closed form (derived here, for width 1 and zero biases): each layer is one unit
+    :math:`h_l = \max(0, w_l h_{l-1})`. Once :math:`h_{l-1} \ge 0` is positive somewhere, the
+    layer dies exactly when :math:`w_l < 0`, probability 1/2, independently of the earlier layers.
+    The first layer sees the raw inputs: with ``inputs="normal"`` (symmetric about 0) it is never
+    dead, so :math:`P = 1 - 2^{-(L-1)}`; with ``inputs="uniform"`` on [0, 1] and ``d_in=1`` it
+    dies like the others, :math:`P = 1 - 2^{-L}`. For width :math:`w \ge 2` we give only a lower
+    bound: a layer after the first dies at least when all its :math:`w^2` weights are negative,
+    so :math:`P \ge 1 - (1 - 2^{-w^2})^{L-1}` (Lu et al. prove bounds of their own; we did not
+    reproduce them). With ``bias_std > 0`` (biases drawn from :math:`N(0, \sigma^2)`) neither
+    formula applies and only the simulation is returned.
+
+    ``init`` is a key of :data:`actlab.nn.INITS` (the width-1 result holds for any of them).
+    """
+    where = "experiments.born_dead"
+    width = _checks.positive_int(width, "width", where)
+    depth = _checks.positive_int(depth, "depth", where)
+    n_trials = _checks.positive_int(n_trials, "n_trials", where)
+    d_in = _checks.positive_int(d_in, "d_in", where)
+    n_inputs = _checks.positive_int(n_inputs, "n_inputs", where)
+    if n_inputs < 2:
+        raise ValueError(f"{where}: n_inputs must be an integer >= 2, got {n_inputs}")
+    if init not in INITS:
+        raise ValueError(f"{where}: unknown init {init!r}; choose one of {sorted(INITS)}")
+    if inputs not in ("normal", "uniform"):
+        raise ValueError(f"{where}: inputs must be 'normal' or 'uniform', got {inputs!r}")
+    if not (isinstance(bias_std, numbers.Real) and np.isfinite(bias_std) and bias_std >= 0):
+        raise ValueError(f"{where}: bias_std must be a finite number >= 0, got {bias_std!r}")
+    rng = np.random.default_rng(_checks.seed(seed, where))
+    if inputs == "normal":
+        X = rng.standard_normal((n_inputs, d_in))
+    else:
+        X = rng.uniform(size=(n_inputs, d_in))
+    first = np.zeros(n_trials, dtype=np.int64)
+    for trial in range(n_trials):
+        H = X
+        for layer in range(1, depth + 1):
+            Z = H @ INITS[init](H.shape[1], width, rng)
+            if bias_std:
+                Z += rng.normal(0.0, bias_std, size=width)
+            H = np.maximum(Z, 0.0)
+            if not H.any():
+                first[trial] = layer
+                break
+    depths = np.arange(1, depth + 1)
+    p = np.array([np.mean((first > 0) & (first <= L)) for L in depths])
+    closed = bound = None
+    if not bias_std and width == 1 and (inputs == "normal" or d_in == 1):
+        closed = 1.0 - 0.5 ** (depths - 1 if inputs == "normal" else depths)
+    elif not bias_std and width > 1:
+        bound = 1.0 - (1.0 - 0.5 ** (width * width)) ** (depths - 1)
+    stderr = np.sqrt(p * (1 - p) / n_trials)
+    return BornDead(width, depths, p, stderr, closed, bound, first, n_trials)
