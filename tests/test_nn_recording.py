@@ -216,7 +216,8 @@ def test_notebook_bar_is_never_automatic_in_the_book_build(notebook, monkeypatch
 
 def test_real_ipython_display_works_outside_a_kernel(monkeypatch, capsys):
     """IPython's display, called where no kernel runs, prints the text form: nothing breaks."""
-    pytest.importorskip("IPython")  # a dependency of jupyter-book: always installed here
+    import IPython  # noqa: F401  (a dependency of ipykernel: its absence must fail, not skip)
+
     monkeypatch.setattr(progress, "in_notebook", lambda: True)
     nn.MLP([2, 3, 1]).fit(*XOR, epochs=4, progress=True)
     assert "epoch 1/4  loss" in capsys.readouterr().out  # (updates go to a kernel only)
