@@ -411,7 +411,8 @@ def test_softmax_infinities_share_the_mass():
     assert sm(np.array([-np.inf, -np.inf])).tolist() == [0.5, 0.5]
     assert sm(np.array([3.0, -np.inf])).tolist() == [1.0, 0.0]
     assert lsm(np.array([np.inf, 1.0, np.inf])).tolist() == [-np.log(2), -np.inf, -np.log(2)]
-    assert lsm(np.array([-np.inf, -np.inf, -np.inf])).tolist() == [-np.log(3)] * 3
+    # log1p(2), as the all -inf row computes it, is within 1 ulp of log(3) (libm-dependent)
+    np.testing.assert_array_max_ulp(lsm(np.array([-np.inf] * 3)), np.full(3, -np.log(3)), 1)
     jac = sm.derivative(np.array([np.inf, 0.0]))
     assert jac.tolist() == [[0.0, -0.0], [-0.0, 0.0]]
 

@@ -3,13 +3,17 @@ hardswish. Cheap clips, exact up to one or two roundings; their derivatives are 
 
 import numpy as np
 
+from .. import _validate
 from . import _stable
-from ._inputs import public, real
+from ._public import public
 from .registry import Activation, register
 
 
 def _bounds(min_val, max_val):
-    lo, hi = real("hardtanh", "min_val", min_val), real("hardtanh", "max_val", max_val)
+    lo, hi = (
+        _validate.real(min_val, "parameter min_val", "hardtanh"),
+        _validate.real(max_val, "parameter max_val", "hardtanh"),
+    )
     if not lo < hi:
         raise ValueError(f"hardtanh: min_val must be < max_val, got {lo} and {hi}")
     return lo, hi

@@ -6,8 +6,9 @@ from fractions import Fraction
 
 import numpy as np
 
+from .. import _validate
 from . import _stable
-from ._inputs import nonnegative, public
+from ._public import public
 from .registry import Activation, register
 
 
@@ -26,7 +27,7 @@ def hardshrink(x, *, lambd=0.5):
     >>> print(hardshrink([-1.0, -0.5, 0.2, 0.7]))
     [-1.   0.   0.   0.7]
     """
-    lambd = nonnegative("hardshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
     y = np.abs(x)
     y = np.multiply(x, y > lambd, out=y)  # NaN * 0 stays NaN; |x| is never inf * 0
     y += 0.0  # -0.0 from the negative side of the band becomes 0.0, as PyTorch returns
@@ -40,7 +41,7 @@ def hardshrink_grad(x, *, lambd=0.5):
     >>> print(hardshrink_grad([-1.0, -0.5, 0.2, 0.7]))
     [1. 0. 0. 1.]
     """
-    lambd = nonnegative("hardshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
     return _stable.heaviside(np.abs(x) - lambd)
 
 
@@ -84,7 +85,7 @@ def softshrink(x, *, lambd=0.5):
     >>> print(softshrink([-1.0, -0.5, 0.2, 0.7]))
     [-0.5  0.   0.   0.2]
     """
-    lambd = nonnegative("softshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "softshrink")
     y = np.clip(x, -lambd, lambd)
     return np.subtract(x, y, out=y)
 
@@ -96,7 +97,7 @@ def softshrink_grad(x, *, lambd=0.5):
     >>> print(softshrink_grad([-1.0, -0.5, 0.2, 0.7]))
     [1. 0. 0. 1.]
     """
-    lambd = nonnegative("softshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "softshrink")
     return _stable.heaviside(np.abs(x) - lambd)
 
 

@@ -7,7 +7,7 @@ weights and its default batch order; :func:`derived_seed` gives seeds from the k
 
 import numpy as np
 
-from ..nn import _checks
+from .. import _validate
 
 #: The streams an experiment draws from itself, and the second key of their ``SeedSequence``.
 STREAMS = {"data": 1, "batches": 2}
@@ -24,8 +24,8 @@ def derived_seed(seed, stream):
     True
     """
     where = "experiments.derived_seed"
-    seed = _checks.seed(seed, where)
-    key = STREAMS[_checks.choice(stream, STREAMS, "stream", where)]
+    seed = _validate.seed(seed, where)
+    key = STREAMS[_validate.choice(stream, STREAMS, "stream", where)]
     if seed is None:
         return None
     return int(np.random.SeedSequence([seed, key]).generate_state(1, dtype=np.uint64)[0])

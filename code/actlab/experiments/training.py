@@ -8,8 +8,7 @@ import dataclasses
 
 import numpy as np
 
-from .. import data, nn
-from ..nn import _checks
+from .. import _validate, data, nn
 from ._seeds import derived_seed
 from .trained import dead_units
 
@@ -52,7 +51,7 @@ def activation_stats_during_training(activation="sigmoid", dataset="moons", *, h
     measured the same way on the training set. Returns :class:`TrainingStats`.
     """
     where = "experiments.activation_stats_during_training"
-    seed = _checks.seed(seed, where)
+    seed = _validate.seed(seed, where)
     d = data.load(dataset, seed=derived_seed(seed, "data"), **(data_kw or {}))
     output, k = _output(d)
     sizes = [d.X_train.shape[1], *hidden, k]

@@ -8,11 +8,15 @@ Infinities are read as limits. If a row's maximum is +inf, the +inf entries shar
 equally (k of them get 1/k each, every other entry 0), as for :math:`x_i = t \to \infty` together.
 A row of only -inf entries is uniform, as for all :math:`x_i = -t` with :math:`t \to \infty`
 (PyTorch and JAX give NaN there). A row containing NaN is all NaN.
+
+>>> from actlab import activations
+>>> print(activations.softmax([0.0, 0.0]), activations.log_softmax([0.0, 0.0]))
+[0.5 0.5] [-0.69314718 -0.69314718]
 """
 
 import numpy as np
 
-from ._inputs import public
+from ._public import public
 from .registry import Activation, register
 
 
