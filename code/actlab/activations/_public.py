@@ -58,6 +58,26 @@ def blockwise(kernel, x, params, vector=False):
     return out.reshape(x.shape)
 
 
+def filled(fill, x, scratch=0, masks=0):
+    """The array that ``fill(x_block, out_block, *scratch_blocks)`` writes, block by block.
+
+    For the cheapest kernels (a few additions and comparisons per entry), which PyTorch runs in
+    one fused pass: each of their NumPy passes is then over a block that sits in the cache, and
+    memory sees one read of ``x`` and one write of the output. ``fill`` must write every entry
+    of its output block using only ufuncs with ``out=``; ``scratch`` block-sized float arrays
+    and ``masks`` boolean ones are lent to it for temporaries, so no block allocates.
+    """
+    x = np.ascontiguousarray(x)
+    out = np.empty(x.shape)
+    flat_x, flat_out = x.reshape(-1), out.reshape(-1)
+    size = min(BLOCK, flat_x.size)
+    tmps = [np.empty(size) for _ in range(scratch)] + [np.empty(size, bool) for _ in range(masks)]
+    for start in range(0, flat_x.size, BLOCK):
+        xb, ob = flat_x[start : start + BLOCK], flat_out[start : start + BLOCK]
+        fill(xb, ob, *(tmp[: xb.size] for tmp in tmps))
+    return out
+
+
 def public(name, vector=False, blocks=False):
     """Decorator: turn a kernel into the public, checked function of activation ``name``.
 

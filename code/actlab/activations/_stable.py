@@ -117,6 +117,13 @@ def heaviside(t):
     return keep_nan(out, t)
 
 
+def nan_where(ob, xb, mask):
+    """Set the block ``ob`` to NaN wherever ``xb`` is NaN, using the boolean block ``mask``."""
+    np.isnan(xb, out=mask)
+    if mask.any():
+        ob[mask] = np.nan
+
+
 def keep_nan(d, x):
     """Set ``d`` to NaN wherever ``x`` is NaN (in place); return ``d``."""
     nan = np.isnan(x)

@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import _validate
 from . import _stable
-from ._public import public
+from ._public import filled, public
 from .registry import Activation, register
 
 
@@ -85,8 +85,8 @@ def hardsigmoid(x):
     >>> print(np.round(hardsigmoid([-4.0, 0.0, 1.5, 4.0]), 4))
     [0.   0.5  0.75 1.  ]
     """
-    y = x + 3.0
-    np.clip(y, 0.0, 6.0, out=y)
+    y = np.clip(x, -3.0, 3.0)  # clip(x, -3, 3) + 3 is clip(x + 3, 0, 6) to the last bit
+    y += 3.0
     y /= 6.0
     return y
 
@@ -128,7 +128,7 @@ register(
 )
 
 
-@public("hardswish", blocks=True)
+@public("hardswish")
 def hardswish(x):
     r"""Hard swish: the input times the hard sigmoid of the input.
 
@@ -143,11 +143,11 @@ def hardswish(x):
     [-0.    -0.375  0.     1.125  4.   ]
     """
     gate = hardsigmoid.kernel(x)
-    gate *= np.clip(x, -3.0, np.inf)
+    gate *= np.maximum(x, -3.0)
     return gate
 
 
-@public("hardswish", blocks=True)
+@public("hardswish")
 def hardswish_grad(x):
     r"""Derivative of :func:`hardswish`: 0 below -3, (2x + 3)/6 on [-3, 3], 1 above 3.
 
@@ -158,13 +158,21 @@ def hardswish_grad(x):
     >>> print(np.round(hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0]), 4))
     [ 0.  -0.5  0.5  1.5  1. ]
     """
-    d = np.clip(x, -4.0, 4.0)  # no overflow in 2x; outside [-3, 3] overwritten below
-    d *= 2.0
-    d += 3.0
-    d /= 6.0
-    d[x < -3.0] = 0.0
-    d[x > 3.0] = 1.0
-    return d
+
+    def fill(xb, ob, mask):
+        # (c + 1.5) / 3 with c = clip(x, -3, 3) is (2c + 3) / 6 to the last bit (the factor 2
+        # is exact); outside [-3, 3] it is -1/2 or 3/2, and the steps added make it 0 below
+        # -3 and 1 above 3 (the kinks keep the middle formula). NaN stays NaN throughout.
+        np.maximum(xb, -3.0, out=ob)
+        np.minimum(ob, 3.0, out=ob)
+        ob += 1.5
+        ob /= 3.0
+        np.less(xb, -3.0, out=mask)
+        ob += mask * 0.5
+        np.greater(xb, 3.0, out=mask)
+        ob -= mask * 0.5
+
+    return filled(fill, x, masks=1)
 
 
 register(

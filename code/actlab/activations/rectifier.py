@@ -18,7 +18,7 @@ from scipy import special
 
 from .. import _validate
 from . import _stable
-from ._public import public
+from ._public import filled, public
 from .registry import Activation, register
 
 
@@ -97,6 +97,22 @@ def _sloped(x, alpha):
 
 
 def _sloped_grad(x, alpha):
+    """1 where ``x > 0``, else ``alpha``; NaN where x is NaN.
+
+    For a scalar alpha in [0, 1] this is computed block by block as ``(x > 0) * (1 - alpha) +
+    alpha``, which is exactly 1 or alpha: for 0 <= alpha <= 1 the rounded ``1 - alpha`` plus
+    alpha rounds back to 1.
+    """
+    if np.ndim(alpha) == 0 and 0 <= alpha <= 1 and (1.0 - alpha) + alpha == 1.0:
+        rest = 1.0 - alpha
+
+        def fill(xb, ob, mask):
+            np.greater(xb, 0.0, out=ob)
+            ob *= rest
+            ob += alpha
+            _stable.nan_where(ob, xb, mask)
+
+        return filled(fill, x, masks=1)
     return _stable.keep_nan(np.where(x > 0, 1.0, alpha), x)
 
 

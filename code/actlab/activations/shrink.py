@@ -8,11 +8,22 @@ import numpy as np
 
 from .. import _validate
 from . import _stable
-from ._public import public
+from ._public import filled, public
 from .registry import Activation, register
 
 
-@public("hardshrink", blocks=True)
+def _outside(x, lambd):
+    """1 where ``|x| > lambd``, 0 elsewhere (also at +-lambd), NaN where x is NaN."""
+
+    def fill(xb, ob, mask):
+        np.abs(xb, out=ob)
+        np.greater(ob, lambd, out=ob)
+        _stable.nan_where(ob, xb, mask)
+
+    return filled(fill, x, masks=1)
+
+
+@public("hardshrink")
 def hardshrink(x, *, lambd=0.5):
     r"""Hard shrinkage: zero inside the band [-lambd, lambd], the identity outside.
 
@@ -29,12 +40,13 @@ def hardshrink(x, *, lambd=0.5):
     """
     lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
     y = np.abs(x)
-    y = np.multiply(x, y > lambd, out=y)  # NaN * 0 stays NaN; |x| is never inf * 0
+    np.greater(y, lambd, out=y)  # 1.0 outside the band, 0.0 inside (and for NaN)
+    y *= x  # NaN * 0 stays NaN; |x| is never inf * 0
     y += 0.0  # -0.0 from the negative side of the band becomes 0.0, as PyTorch returns
     return y
 
 
-@public("hardshrink", blocks=True)
+@public("hardshrink")
 def hardshrink_grad(x, *, lambd=0.5):
     r"""Derivative of :func:`hardshrink`: 1 where |x| > lambd, else 0.
 
@@ -42,7 +54,7 @@ def hardshrink_grad(x, *, lambd=0.5):
     [1. 0. 0. 1.]
     """
     lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
-    return _stable.heaviside(np.abs(x) - lambd)
+    return _outside(x, lambd)
 
 
 register(
@@ -90,7 +102,7 @@ def softshrink(x, *, lambd=0.5):
     return np.subtract(x, y, out=y)
 
 
-@public("softshrink", blocks=True)
+@public("softshrink")
 def softshrink_grad(x, *, lambd=0.5):
     r"""Derivative of :func:`softshrink`: 1 where |x| > lambd, else 0 (0 at +-lambd).
 
@@ -98,7 +110,7 @@ def softshrink_grad(x, *, lambd=0.5):
     [1. 0. 0. 1.]
     """
     lambd = _validate.nonnegative(lambd, "parameter lambd", "softshrink")
-    return _stable.heaviside(np.abs(x) - lambd)
+    return _outside(x, lambd)
 
 
 register(

@@ -1,0 +1,117 @@
+"""Every activation and its derivative against PyTorch's CPU kernel on the same array.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_torch.py`` (or
+``python3 make.py bench torch``). PyTorch is a benchmark-only dependency, not a learner's: when it
+is not importable this script says so and exits 0.
+
+The array is 10**6 float64 values (standard normal times 5, seeded), one thread for both. The
+value column times ``act(x)`` against the ``torch`` function of the registry on the same data
+(a zero-copy tensor); softmax and log_softmax run on rows of 1000 (``dim=-1``). The derivative
+column times ``act.derivative(x)`` against PyTorch's forward plus backward
+(``torch.autograd.grad(f(t), t, ones)``): PyTorch computes a derivative only through autograd,
+and its backward kernels take the forward's saved results. The vector-valued Jacobians have no
+PyTorch counterpart (their rows are ``n x n`` matrices) and are left out.
+
+Each time is the best of ``--repeat`` turns (one call of ours, then one of PyTorch's, in turns,
+so a burst of load slows both); ``ratio`` is ours over PyTorch's. The goal: every ratio at most
+1.5, and the geometric mean of all at most 1.0. Also checked: the values agree to 1e-12
+relative (or 1e-300 absolute), so no speed is bought with accuracy.
+"""
+
+import argparse
+import math
+import sys
+import timeit
+
+import numpy as np
+
+from actlab import activations
+
+GOAL, GOAL_MEAN = 1.5, 1.0
+
+
+def torch_function(torch, act):
+    """PyTorch's function for ``act`` on a tensor, with the registry's default parameters."""
+    F = torch.nn.functional
+    params = {"leaky_relu": {"negative_slope": 0.01}, "elu": {"alpha": 1.0},
+              "celu": {"alpha": 1.0}, "softplus": {"beta": 1.0}, "hardshrink": {"lambd": 0.5},
+              "softshrink": {"lambd": 0.5}}.get(act.name, {})  # fmt: skip
+    if act.name == "step":
+        return lambda t: torch.heaviside(t, torch.zeros((), dtype=t.dtype))
+    if act.name == "linear":
+        return lambda t: t.clone()  # an identity that returns a new array, like ours
+    if act.name == "prelu":
+        return lambda t: F.prelu(t, torch.tensor([0.25], dtype=t.dtype))
+    if act.vector_valued:
+        fn = getattr(F, act.name)
+        return lambda t: fn(t, dim=-1)
+    fn = eval(act.torch, {"torch": torch})  # noqa: S307 (a name from our own registry)
+    return lambda t: fn(t, **params)
+
+
+def best(ours, theirs, repeat, number):
+    """Best time of one call of ``ours`` and of ``theirs``, in ms, timed in turns."""
+    a = b = float("inf")
+    for _ in range(repeat):
+        b = min(b, timeit.timeit(theirs, number=number) / number * 1e3)
+        a = min(a, timeit.timeit(ours, number=number) / number * 1e3)
+    return a, b
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10**6, help="values (a multiple of 1000)")
+    parser.add_argument("--repeat", type=int, default=7, help="turns; the best is kept")
+    parser.add_argument("--number", type=int, default=3, help="calls per turn")
+    args = parser.parse_args(argv)
+    try:
+        import torch
+    except ImportError:
+        print("PyTorch is not installed, so there is nothing to compare with (it is a "
+              "benchmark-only dependency: pip install torch).")  # fmt: skip
+        return 0
+    torch.set_num_threads(1)
+    x = np.random.default_rng(0).standard_normal(args.size) * 5.0
+    rows = x.reshape(-1, 1000) if args.size >= 1000 else x.reshape(1, -1)
+    print(f"numpy {np.__version__}, torch {torch.__version__} (1 thread), "
+          f"{args.size} float64 values")  # fmt: skip
+    print(f"{'activation':<13}{'value ms':>9}{'torch':>8}{'ratio':>7}   "
+          f"{'deriv ms':>9}{'torch':>8}{'ratio':>7}")  # fmt: skip
+    ratios, misses, wrong = [], [], []
+    for name in activations.names():
+        act = activations.get(name)
+        xv = rows if act.vector_valued else x
+        t = torch.from_numpy(xv)
+        fn = torch_function(torch, act)
+        ours, theirs = act(xv), fn(t).numpy()
+        if not np.allclose(ours, theirs, rtol=1e-12, atol=1e-300, equal_nan=True):
+            wrong.append(name)
+        value = best(lambda act=act, xv=xv: act(xv), lambda fn=fn, t=t: fn(t), args.repeat,
+                     args.number)  # fmt: skip
+        ratios.append(value[0] / value[1])
+        line = f"{name:<13}{value[0]:9.2f}{value[1]:8.2f}{ratios[-1]:7.2f}"
+        if ratios[-1] > GOAL:
+            misses.append(name)
+        if not act.vector_valued:
+            tg = t.clone().requires_grad_(True)
+            ones = torch.ones_like(tg)
+
+            def backward(fn=fn, tg=tg, ones=ones):
+                return torch.autograd.grad(fn(tg), tg, ones)[0]
+
+            if name != "step":  # heaviside has no autograd formula in PyTorch
+                grad = best(lambda act=act: act.derivative(x), backward, args.repeat, args.number)
+                ratios.append(grad[0] / grad[1])
+                line += f"   {grad[0]:9.2f}{grad[1]:8.2f}{ratios[-1]:7.2f}"
+                if ratios[-1] > GOAL:
+                    misses.append(f"{name} (derivative)")
+        print(line)
+    mean = math.exp(np.mean(np.log(ratios)))
+    print(f"geometric mean of the {len(ratios)} ratios: {mean:.2f} (goal <= {GOAL_MEAN})")
+    print(f"over {GOAL}x PyTorch: {', '.join(misses) if misses else 'none'}")
+    print(f"values that differ from PyTorch's by more than 1e-12: {', '.join(wrong) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
