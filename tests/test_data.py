@@ -1,7 +1,6 @@
 """Tests of actlab.data: shapes, determinism, balanced labels, geometry, split, bad arguments."""
 
 import ast
-import doctest
 import subprocess
 import sys
 from pathlib import Path
@@ -158,10 +157,6 @@ def test_split_deterministic_and_two_way():
 def test_bad_arguments_raise_with_a_message(call, error, match):
     with pytest.raises(error, match=match):
         call()
-
-
-def test_doctests():
-    assert doctest.testmod(data).failed == 0
 
 
 @pytest.mark.parametrize("tiles", [2, 3, 4])

@@ -1,7 +1,5 @@
 """Tests of actlab.experiments: shapes and keys, determinism, and one sanity property each."""
 
-import doctest
-
 import numpy as np
 import pytest
 
@@ -324,7 +322,3 @@ def test_time_activations_keys_and_ratios():
     ms, tanh_ms = small["sigmoid"]["ms"], small["np.tanh"]["ms"]
     assert small["sigmoid"]["ratio"] == pytest.approx(ms / tanh_ms, rel=1e-12)
     assert ms != tanh_ms  # else an inverted ratio would pass too
-
-
-def test_doctests():
-    assert doctest.testmod(experiments).failed == 0

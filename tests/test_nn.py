@@ -1,8 +1,5 @@
 """Tests of actlab.nn: gradients against finite differences, training, determinism, errors."""
 
-import doctest
-import importlib
-
 import numpy as np
 import pytest
 
@@ -480,10 +477,3 @@ def test_params_setter_changes_predictions_and_copies():
     net.params = [(W, b)]
     W[0, 0] = 100.0
     assert net.predict([[3.0]])[0, 0] == 7.0
-
-
-@pytest.mark.parametrize("module", ["layers", "outputs", "init", "optim", "mlp", "__init__"])
-def test_doctests(module):
-    name = "actlab.nn" if module == "__init__" else f"actlab.nn.{module}"
-    result = doctest.testmod(importlib.import_module(name))
-    assert result.failed == 0 and result.attempted > 0

@@ -23,6 +23,7 @@ import importlib.resources
 import numpy as np
 
 from . import _validate
+from ._seeds import derived_seed
 
 #: The digits' images and labels, installed with the package (see :func:`digits`).
 _DIGITS = importlib.resources.files(__package__).joinpath("_data").joinpath("digits.npz")
@@ -134,7 +135,10 @@ def split(X, y, fractions=(0.6, 0.2, 0.2), seed=0):
     X, y = np.asarray(X), np.asarray(y)
     if X.ndim == 0 or y.ndim == 0 or len(X) != len(y):
         raise ValueError(f"{where}: X and y need the same number of rows, got {X.shape}, {y.shape}")
-    f = np.asarray(fractions, dtype=np.float64)
+    try:
+        f = np.asarray(fractions, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{where}: fractions must list 2 or 3 numbers, got {fractions!r}") from None
     if f.ndim != 1 or len(f) not in (2, 3):
         raise ValueError(f"{where}: fractions must list 2 or 3 numbers, got {fractions!r}")
     if not np.all(np.isfinite(f) & (f > 0)):
@@ -244,17 +248,17 @@ def load(name, seed=0, fractions=(0.6, 0.2, 0.2), **kwargs):
 
     ``name`` is a key of :data:`DATASETS`; ``kwargs`` go to its generator (``n``, ``noise``, ...;
     ``digits`` takes none). The data are the generator's own for that ``seed`` (``load("moons",
-    seed=3)`` splits exactly the points ``moons(seed=3)`` returns); the split draws from an
-    independent stream derived from the same seed. ``fractions`` as in :func:`split`, but three
+    seed=3)`` splits exactly the points ``moons(seed=3)`` returns); the split shuffles with
+    ``derived_seed(seed, "split")``, a stream of its own: not the data's, and not the one
+    ``nn.MLP(..., seed=seed)`` draws its weights from. ``fractions`` as in :func:`split`, but three
     are required. Returns a :class:`Split` with ``X_train, y_train, X_val, y_val, X_test,
     y_test``.
     """
     where = "data.load"
     if not isinstance(name, str) or name not in DATASETS:
         raise ValueError(f"{where}: unknown data set {name!r}; choose one of {sorted(DATASETS)}")
-    if len(tuple(np.atleast_1d(fractions))) != 3:
+    if isinstance(fractions, (str, bytes)) or len(tuple(np.atleast_1d(fractions))) != 3:
         raise ValueError(f"{where}: fractions must list 3 numbers (train, validation, test)")
-    _rng(seed, where)  # check the seed before the generator sees it
-    split_seed = int(np.random.SeedSequence(seed).spawn(1)[0].generate_state(1)[0])
+    split_seed = derived_seed(_validate.seed(seed, where), "split")
     X, y = DATASETS[name](seed=seed, **kwargs)
     return Split(name, *split(X, y, fractions=fractions, seed=split_seed))

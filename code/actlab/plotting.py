@@ -13,6 +13,7 @@ helper labels its axes and adds a legend when it draws more than one labelled li
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -93,6 +94,15 @@ def _activation(activation):
     return fn, name
 
 
+def _param_text(value):
+    """A parameter's value as a legend shows it: numbers with ``:g``, anything else by ``str``."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{value:g}"
+    if isinstance(value, np.ndarray):
+        return f"array{list(value.shape)}" if value.size > 3 else np.array2string(value)
+    return str(value)
+
+
 def _with_params(item, params):
     """An item of ``names``: a name, a callable, or ``(either, {param: value})``."""
     own = {}
@@ -102,7 +112,7 @@ def _with_params(item, params):
         item, own = item
     fn, label = _activation(item)
     if own:
-        label += " (" + ", ".join(f"{k}={v:g}" for k, v in own.items()) + ")"
+        label += " (" + ", ".join(f"{k}={_param_text(v)}" for k, v in own.items()) + ")"
     return fn, label, {**params, **own}
 
 
@@ -220,6 +230,8 @@ def plot_unit_activity(
     """
     ax = _axes(ax)
     x, A = np.ravel(np.asarray(x, dtype=float)), np.asarray(A, dtype=float)
+    if x.size == 0:
+        raise ValueError("plot_unit_activity: x is empty; give at least one input")
     if A.ndim != 2 or A.shape[0] != x.size:
         raise ValueError(
             f"plot_unit_activity: A must have shape (len(x), units) = ({x.size}, units), "
@@ -247,15 +259,28 @@ def plot_history(
 ):
     """Learning curves: ``metric`` per epoch for each run, training solid and validation dashed.
 
-    ``histories`` maps a run's label to the dict returned by ``MLP.fit`` (lists ``loss``,
-    ``val_loss``, ``accuracy``, ``val_accuracy``); empty lists are skipped.
+    ``histories`` maps a run's label to the dict returned by ``MLP.fit`` (lists or arrays
+    ``loss``, ``val_loss``, ``accuracy``, ``val_accuracy``), or to an object that carries one as
+    its ``history`` (an ``experiments.TrainingStats``); missing and empty entries are skipped.
     """
+    if not isinstance(histories, Mapping):
+        raise TypeError(
+            f"plot_history: histories must map a run's label to its history, "
+            f"got {type(histories).__name__}"
+        )
     ax = _axes(ax)
     for i, (label, history) in enumerate(histories.items()):
+        history = getattr(history, "history", history)
+        if not isinstance(history, Mapping):
+            raise TypeError(
+                f"plot_history: histories[{label!r}] must be the dict MLP.fit returns, "
+                f"got {type(history).__name__}"
+            )
         runs = ((metric, "-", "training"), (f"val_{metric}", "--", "validation"))
         for key, style, suffix in runs:
-            values = history.get(key) or []
-            if len(values):
+            values = history.get(key)
+            values = np.asarray([] if values is None else values, dtype=float)
+            if values.size:
                 epochs = np.arange(1, len(values) + 1)
                 ax.plot(epochs, values, color=color(i), linestyle=style, lw=2,
                         label=f"{label} ({suffix})")  # fmt: skip

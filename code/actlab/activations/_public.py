@@ -17,6 +17,16 @@ refuses the same things, with messages that name the activation:
 Underflow to zero or to a subnormal is the correctly rounded answer in every kernel here, so
 :func:`public` ignores it even when the caller asked NumPy to raise on it; overflow, invalid
 operations and division by zero are left to the caller's settings, and the kernels avoid them.
+
+>>> @public("double")
+... def double(x, *, k=2.0):
+...     return x * k
+>>> double(1.5), double([1, 2]), double(np.float32(1.5)).dtype.name
+(np.float64(3.0), array([2., 4.]), 'float32')
+>>> double(True)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+  ...
+TypeError: double: booleans are refused (convert with x.astype(float) if you mean 0 and 1); ...
 """
 
 import functools

@@ -10,6 +10,9 @@ Two facts drive most of what is here.
   rounding error too. Such thin tails are recomputed with :func:`mul_exp`, after one cheap check
   that almost always finds nothing to do: :func:`below` (one ``min`` over the array) or, in the
   fastest functions, :class:`Watch` (NumPy's own floating-point flags, which cost nothing).
+
+>>> sigmoid(np.array([-800.0, 0.0, 800.0]))  # no overflow warning, exact limits
+array([0. , 0.5, 1. ])
 """
 
 import numpy as np

@@ -50,7 +50,8 @@ def softplus(x, *, beta=1.0):
         z *= -beta
     y = np.exp(z)
     np.log1p(y, out=y)
-    y /= beta
+    with np.errstate(over="ignore"):  # log(2) / beta > 1.8e308 for beta < 3.9e-309: inf is right
+        y /= beta
     if beta < 1.0:  # dividing a subnormal e**z by beta < 1 would magnify its rounding error
         tail = _stable.below(z)
         if tail is not None:

@@ -3,6 +3,10 @@ r"""Measurements at initialisation: the backward signal per layer, and networks 
 :func:`signal_norms` follows the back-propagated signal through a deep network before any training
 (vanishing and exploding gradients); :func:`born_dead` estimates, and where it can derives, the
 chance that a deep, narrow ReLU network is constant from the start.
+
+>>> r = signal_norms("sigmoid", depth=3, width=8, n=16, seed=0)
+>>> r.layers.tolist(), r.relative.round(3).tolist()  # the signal shrinks layer by layer down
+([1, 2, 3], [0.055, 0.224, 1.0])
 """
 
 import dataclasses
@@ -10,8 +14,8 @@ import dataclasses
 import numpy as np
 
 from .. import _validate, nn
+from .._seeds import derived_seed
 from ..nn.init import INITS
-from ._seeds import derived_seed
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,6 +1,10 @@
 """How an :class:`~actlab.nn.MLP` is set up: its layer sizes and per-layer options checked, the
 starting values of its learned activation parameters, the options of its weight initialisation,
-and its flat parameter vector."""
+and its flat parameter vector.
+
+>>> sizes([2, 16, 1]), per_layer("relu", 2, "activation", str)
+([2, 16, 1], ['relu', 'relu'])
+"""
 
 import numpy as np
 
