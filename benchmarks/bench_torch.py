@@ -88,7 +88,7 @@ def main(argv=None):
         return 0
     torch.set_num_threads(1)
     x = np.random.default_rng(0).standard_normal(args.size) * 5.0
-    rows = x.reshape(-1, 1000) if args.size >= 1000 else x.reshape(1, -1)
+    rows = x.reshape(-1, 1000) if args.size % 1000 == 0 else x.reshape(1, -1)
     print(f"numpy {np.__version__}, torch {torch.__version__} (1 thread), "
           f"{args.size} float64 values")  # fmt: skip
     print(f"{'activation':<13}{'value ms':>9}{'torch':>8}{'ratio':>7}   "
