@@ -103,7 +103,7 @@ def test_a_new_activation_registers_in_one_line_and_is_listed():
     act = Activation(
         "cube", lambda x: np.asarray(x) ** 3, lambda x: 3 * np.asarray(x) ** 2,
         family="smooth", latex="x^3", derivative_latex="3x^2", output_range=r"\mathbb{R}",
-        zero_centred=True, monotonic=True, smooth=True, bounded=False, saturating=False,
+        odd=True, monotonic=True, smooth=True, bounded=False, saturating=False,
         value_at_zero=0.0, derivative_at_zero=0.0, reference=None, torch=None, jax=None,
         summary="A test.",
     )  # fmt: skip
@@ -120,7 +120,7 @@ def test_unknown_family_is_refused():
     with pytest.raises(ValueError, match="unknown family 'exotic'"):
         Activation(
             "x", abs, abs, family="exotic", latex="", derivative_latex="", output_range="",
-            zero_centred=False, monotonic=False, smooth=False, bounded=False, saturating=False,
+            odd=False, monotonic=False, smooth=False, bounded=False, saturating=False,
             value_at_zero=0.0, derivative_at_zero=0.0, reference=None, torch=None, jax=None,
             summary="",
         )  # fmt: skip
@@ -130,9 +130,10 @@ def test_table_lists_every_activation_with_its_metadata():
     rows = activations.table()
     assert [row["name"] for row in rows] == NAMES
     keys = {
-        "name", "family", "latex", "derivative_latex", "output_range", "zero_centred",
-        "monotonic", "smooth", "bounded", "saturating", "value_at_zero", "derivative_at_zero",
-        "reference", "torch", "jax", "params", "summary", "vector_valued", "in_article",
+        "name", "family", "latex", "derivative_latex", "output_range", "odd",
+        "monotonic", "smooth", "bounded", "saturating", "saturation", "value_at_zero",
+        "derivative_at_zero", "reference", "sources", "torch", "jax", "params", "summary",
+        "vector_valued", "in_article",
     }  # fmt: skip
     for row in rows:
         assert set(row) == keys
@@ -165,8 +166,33 @@ def bib_keys():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_reference_is_a_key_of_the_bibliography(name):
-    ref = activations.get(name).reference
-    assert ref is None or ref in bib_keys()
+    act = activations.get(name)
+    assert act.reference is None or act.reference in bib_keys()
+    assert {key for _, key in act.sources} <= bib_keys()
+    # the key paper is among the sources, and at most one paper introduced the function
+    assert act.reference is None or act.reference in {key for _, key in act.sources}
+    assert [role for role, _ in act.sources].count("introduced") <= 1
+
+
+def test_saturation_uses_the_standard_meaning():
+    """Saturating = the derivative vanishes at both ends (Gulcehre et al. 2016): ReLU is not."""
+    get = activations.get
+    assert get("sigmoid").saturating and get("tanh").saturating
+    assert not get("relu").saturating and get("relu").saturation == "left"
+    assert get("logsigmoid").saturation == "right" and get("leaky_relu").saturation == "neither"
+
+
+def _doc_formula(act):
+    """The right-hand side of the first formula in the function's docstring, without spaces."""
+    math = re.search(r"\.\. math::(.*?)(?:\n\s*\n|\Z)", act.doc, re.S)[1]
+    return re.sub(r"\s+", "", math.split("=", 1)[1])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_registry_formula_is_the_docstring_formula(name):
+    """The formula is written twice (docstring and registry LaTeX): they must say the same."""
+    act = activations.get(name)
+    assert _doc_formula(act).startswith(re.sub(r"\s+", "", act.latex)), (act.latex, act.doc)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -201,10 +227,11 @@ def test_properties_agree_with_a_numerical_check(name):
     y, d = act(WIDE), act.derivative(WIDE)
     assert act.bounded == bool(np.isfinite(y).all() and np.abs(y).max() < 1e3)
     assert act.monotonic == bool((np.diff(y[1:-1]) >= 0).all())
-    assert act.zero_centred == bool(np.allclose(act(-WIDE), -y, rtol=1e-15, atol=0))
+    assert act.odd == bool(np.allclose(act(-WIDE), -y, rtol=1e-15, atol=0))
     ends = np.abs(act.derivative(np.array([-1e8, 1e8])))
-    assert act.saturating == bool(ends[0] < 1e-12 or ends[1] < 1e-12)
-    assert act.saturating == bool(d[0] == 0 or d[-1] == 0)
+    assert act.saturating == bool(ends[0] < 1e-12 and ends[1] < 1e-12)  # at both ends
+    assert act.saturating == bool(d[0] == 0 and d[-1] == 0)
+    assert act.saturating == (act.saturation == "both")
     # C1: neither the function nor its derivative jumps at any of the candidate kinks
     kinks = np.array([0.0, 0.5, -0.5, 1.0, -1.0, 3.0, -3.0, 6.0])
     eps = 1e-9

@@ -53,7 +53,7 @@ register(
         latex=r"\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
         derivative_latex=r"0 \quad (x \ne 0)",
         output_range=r"\{0, 1\}",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -66,6 +66,7 @@ register(
         summary="Fires 1 above the threshold and 0 below; its zero derivative gives gradient "
         "descent nothing to follow.",
         in_article=True,
+        sources=(("introduced", "mcculloch1943logical"),),
     )
 )
 
@@ -104,7 +105,7 @@ register(
         latex="x",
         derivative_latex="1",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=False,
@@ -163,7 +164,7 @@ register(
         latex=r"\frac{1}{1 + e^{-x}}",
         derivative_latex=r"\sigma(x)\,(1 - \sigma(x))",
         output_range="(0, 1)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -176,6 +177,7 @@ register(
         summary="A smooth step into (0, 1), read as a probability; its slope is at most 1/4 "
         "and vanishes at both ends.",
         in_article=True,
+        sources=(("popularised", "rumelhart1986learning"),),
     )
 )
 
@@ -225,7 +227,7 @@ register(
         latex=r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         derivative_latex=r"1 - \tanh^2(x)",
         output_range="(-1, 1)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -238,6 +240,7 @@ register(
         summary="A zero-centred sigmoid (tanh(x) = 2 sigma(2x) - 1) with slope 1 at the origin; "
         "it still saturates at both ends.",
         in_article=True,
+        sources=(("studied", "lecun1998efficient"),),
     )
 )
 
@@ -286,7 +289,7 @@ register(
         latex=r"\frac{x}{1 + |x|}",
         derivative_latex=r"\frac{1}{(1 + |x|)^2}",
         output_range="(-1, 1)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -298,6 +301,7 @@ register(
         jax="jax.nn.soft_sign",
         summary="A tanh-like curve without exponentials whose tails approach +-1 polynomially, "
         "so it saturates more gently.",
+        sources=(("studied", "turian2009quadratic"),),
     )
 )
 
@@ -306,7 +310,7 @@ register(
 def logsigmoid(x):
     r"""Log-sigmoid: the logarithm of :func:`sigmoid`, with range (-inf, 0).
 
-    .. math:: \log\sigma(x) = -\log(1 + e^{-x}) = -\mathrm{softplus}(-x)
+    .. math:: \log\sigma(x) = -\log\left(1 + e^{-x}\right) = -\mathrm{softplus}(-x)
 
     Derivative: :math:`\sigma(-x) = 1 - \sigma(x)` (see :func:`logsigmoid_grad`). Computed as
     :math:`\min(x, 0) - \log(1 + e^{-|x|})`, never ``log(sigmoid(x))``, which gives -inf once
@@ -344,11 +348,11 @@ register(
         latex=r"-\log\left(1 + e^{-x}\right)",
         derivative_latex=r"\sigma(-x)",
         output_range=r"(-\infty, 0)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=-0.6931471805599453,
         derivative_at_zero=0.5,
         reference=None,

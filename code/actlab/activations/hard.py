@@ -23,8 +23,9 @@ def _bounds(min_val, max_val):
 def hardtanh(x, *, min_val=-1.0, max_val=1.0):
     r"""Hard tanh: the identity clipped to [min_val, max_val].
 
-    .. math:: \mathrm{hardtanh}(x) = \min(\max(x, a), b), \quad a = -1,\ b = 1
+    .. math:: \mathrm{hardtanh}(x) = \min(\max(x, -1), 1)
 
+    with the default bounds; in general :math:`\min(\max(x, \mathrm{min\_val}), \mathrm{max\_val})`.
     Derivative: 1 strictly between the bounds, 0 outside and at the bounds, as PyTorch (see
     :func:`hardtanh_grad`). Paper: Collobert (2004), ``collobert2004large``. ``min_val`` <
     ``max_val``, both finite. Ends: ``min_val`` at -inf, ``max_val`` at inf; NaN gives NaN.
@@ -55,7 +56,7 @@ register(
         latex=r"\min(\max(x, -1), 1)",
         derivative_latex=r"\begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
         output_range="[-1, 1]",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -67,6 +68,7 @@ register(
         jax="jax.nn.hard_tanh",
         summary="tanh replaced by three straight pieces: cheap, zero-centred, with slope exactly "
         "1 in the middle and exactly 0 outside.",
+        sources=(("studied", "collobert2004large"),),
     )
 )
 
@@ -75,7 +77,8 @@ register(
 def hardsigmoid(x):
     r"""Hard sigmoid: a straight ramp from 0 at x = -3 to 1 at x = 3.
 
-    .. math:: \mathrm{hardsigmoid}(x) = \frac{\mathrm{ReLU6}(x + 3)}{6}
+    .. math:: \mathrm{hardsigmoid}(x) = \frac{\min(\max(x + 3, 0), 6)}{6}
+              = \frac{\mathrm{ReLU6}(x + 3)}{6}
 
     Derivative: 1/6 strictly inside (-3, 3), 0 elsewhere including at +-3, as PyTorch (see
     :func:`hardsigmoid_grad`). Paper: Howard et al. (2019), ``howard2019searching``. Computed as
@@ -112,7 +115,7 @@ register(
         latex=r"\frac{\min(\max(x + 3, 0), 6)}{6}",
         derivative_latex=r"\begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
         output_range="[0, 1]",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -124,6 +127,7 @@ register(
         jax="jax.nn.hard_sigmoid",
         summary="A straight ramp from 0 to 1 between -3 and 3: a sigmoid for hardware without "
         "fast exponentials.",
+        sources=(("studied", "howard2019searching"),),
     )
 )
 
@@ -132,7 +136,8 @@ register(
 def hardswish(x):
     r"""Hard swish: the input times the hard sigmoid of the input.
 
-    .. math:: \mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}
+    .. math:: \mathrm{hardswish}(x) = x\,\frac{\min(\max(x + 3, 0), 6)}{6}
+              = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}
 
     Derivative: 0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3 (see
     :func:`hardswish_grad`). Paper: Howard et al. (2019), ``howard2019searching``. The factor x is
@@ -185,11 +190,11 @@ register(
         derivative_latex=r"\begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 \le x \le 3 \\ "
         r"1 & x > 3 \end{cases}",
         output_range=r"[-0.375, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=False,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.5,
         reference="howard2019searching",
@@ -197,5 +202,6 @@ register(
         jax="jax.nn.hard_swish",
         summary="Swish with the sigmoid replaced by the hard sigmoid, from MobileNetV3: the "
         "same shape from a clip and a product.",
+        sources=(("introduced", "howard2019searching"),),
     )
 )

@@ -57,11 +57,11 @@ register(
         latex=r"\max(0, x)",
         derivative_latex=r"\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
         output_range=r"[0, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.0,
         reference="nair2010rectified",
@@ -70,6 +70,13 @@ register(
         summary="Cheap and sparse, with slope 1 for every positive input; a unit whose input "
         "stays negative gets no gradient (it dies).",
         in_article=True,
+        sources=(
+            ("introduced", "fukushima1969visual"),
+            ("studied", "hahnloser2000digital"),
+            ("studied", "jarrett2009what"),
+            ("popularised", "nair2010rectified"),
+            ("popularised", "krizhevsky2012imagenet"),
+        ),
     )
 )
 
@@ -168,7 +175,7 @@ register(
         latex=r"\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
         derivative_latex=r"\begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
         output_range=r"(-\infty, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -182,6 +189,7 @@ register(
         "completely.",
         in_article=True,
         param_grads={"alpha": leaky_relu_grad_alpha},
+        sources=(("introduced", "maas2013rectifier"),),
     )
 )
 
@@ -240,7 +248,7 @@ register(
         latex=r"\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
         derivative_latex=r"\begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
         output_range=r"(-\infty, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -254,19 +262,23 @@ register(
         "weights, one per unit or one per layer.",
         in_article=True,
         param_grads={"alpha": prelu_grad_alpha},
+        sources=(("introduced", "he2015delving"),),
     )
 )
 
 
 @public("relu6")
 def relu6(x):
-    r"""ReLU6: a ReLU capped at 6, cheap on low-precision hardware.
+    r"""ReLU6: a ReLU capped at 6.
 
     .. math:: \mathrm{ReLU6}(x) = \min(\max(0, x), 6)
 
     Derivative: 1 on (0, 6), 0 elsewhere, and 0 at both kinks as in PyTorch, which computes it
     as hardtanh(x, 0, 6) (see :func:`relu6_grad`). Paper: Krizhevsky (2010),
-    ``krizhevsky2010convolutional``. Ends: 0 at -inf, 6 at inf; NaN gives NaN.
+    ``krizhevsky2010convolutional``, who capped the units at 6 because in his tests it made the
+    network learn sparse features earlier; MobileNetV2 (Sandler et al. 2018,
+    ``sandler2018mobilenetv2``) later chose it for its robustness in low-precision arithmetic.
+    Ends: 0 at -inf, 6 at inf; NaN gives NaN.
 
     >>> print(relu6([-1.0, 3.0, 9.0]))
     [0. 3. 6.]
@@ -293,7 +305,7 @@ register(
         latex=r"\min(\max(0, x), 6)",
         derivative_latex=r"\begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
         output_range="[0, 6]",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -303,8 +315,12 @@ register(
         reference="krizhevsky2010convolutional",
         torch="torch.nn.functional.relu6",
         jax="jax.nn.relu6",
-        summary="A ReLU capped at 6, bounded so that low-precision arithmetic can represent "
-        "every output.",
+        summary="A ReLU capped at 6: Krizhevsky found the cap made a network learn sparse "
+        "features earlier; MobileNetV2 later chose it for low-precision arithmetic.",
+        sources=(
+            ("introduced", "krizhevsky2010convolutional"),
+            ("popularised", "sandler2018mobilenetv2"),
+        ),
     )
 )
 
@@ -385,11 +401,11 @@ register(
         latex=r"\begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
         derivative_latex=r"\begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         output_range=r"(-\alpha, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=1.0,
         reference="clevert2015fast",
@@ -399,6 +415,7 @@ register(
         "for negative ones, pushing mean outputs towards zero.",
         in_article=True,
         param_grads={"alpha": elu_grad_alpha},
+        sources=(("introduced", "clevert2015fast"),),
     )
 )
 
@@ -447,11 +464,11 @@ register(
         latex=r"\lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
         derivative_latex=r"\lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         output_range=r"(-\lambda\alpha, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=SELU_SCALE * SELU_ALPHA,
         reference="klambauer2017self",
@@ -459,6 +476,7 @@ register(
         jax="jax.nn.selu",
         summary="An ELU scaled by fixed constants chosen so that activations keep mean 0 and "
         "variance 1 through a deep stack (with the right initialisation).",
+        sources=(("introduced", "klambauer2017self"),),
     )
 )
 
@@ -552,11 +570,11 @@ register(
         latex=r"\begin{cases} x & x > 0 \\ \alpha (e^{x/\alpha} - 1) & x \le 0 \end{cases}",
         derivative_latex=r"\begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
         output_range=r"(-\alpha, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=1.0,
         reference="barron2017continuously",
@@ -565,5 +583,6 @@ register(
         summary="An ELU whose negative branch is rescaled so that its slope at 0 is 1 for "
         "every alpha, keeping it continuously differentiable.",
         param_grads={"alpha": celu_grad_alpha},
+        sources=(("introduced", "barron2017continuously"),),
     )
 )

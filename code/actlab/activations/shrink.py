@@ -66,7 +66,7 @@ register(
         latex=r"\begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         derivative_latex=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         output_range=r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -78,6 +78,7 @@ register(
         jax=None,
         summary="Keeps inputs larger than lambd in size and zeroes the rest: hard "
         "thresholding, discontinuous at +-lambd.",
+        sources=(("studied", "donoho1994ideal"),),
     )
 )
 
@@ -123,7 +124,7 @@ register(
         r"0 & |x| \le \lambda \end{cases}",
         derivative_latex=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -135,6 +136,7 @@ register(
         jax=None,
         summary="Shrinks every input towards 0 by lambd and zeroes the band in between: soft "
         "thresholding, continuous but with kinks at +-lambd.",
+        sources=(("studied", "donoho1995denoising"),),
     )
 )
 
@@ -217,7 +219,7 @@ register(
         latex=r"x - \tanh(x)",
         derivative_latex=r"\tanh^2(x)",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=False,

@@ -81,11 +81,11 @@ register(
         latex=r"\frac{1}{\beta}\log\left(1 + e^{\beta x}\right)",
         derivative_latex=r"\sigma(\beta x)",
         output_range=r"(0, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.6931471805599453,
         derivative_at_zero=0.5,
         reference="dugas2001incorporating",
@@ -93,6 +93,10 @@ register(
         jax="jax.nn.softplus",
         summary="A smooth ReLU whose derivative is the sigmoid; always positive, never exactly "
         "zero.",
+        sources=(
+            ("studied", "dugas2001incorporating"),
+            ("studied", "glorot2011deep"),
+        ),
     )
 )
 
@@ -165,15 +169,15 @@ register(
         mish,
         mish_grad,
         family="smooth",
-        latex=r"x \tanh\bigl(\log(1 + e^{x})\bigr)",
+        latex=r"x \tanh(\mathrm{softplus}(x))",
         derivative_latex=r"\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x)),"
         r"\ \mathrm{sp}(x) = \log(1 + e^{x})",
         output_range=r"[\approx -0.3088, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.6,
         reference="misra2019mish",
@@ -181,6 +185,7 @@ register(
         jax="jax.nn.mish",
         summary="The input times tanh of its softplus: like Swish, smooth and non-monotonic, "
         "with a slightly deeper dip (minimum about -0.3088).",
+        sources=(("introduced", "misra2019mish"),),
     )
 )
 
@@ -314,11 +319,11 @@ register(
         latex=r"x\,\sigma(\beta x)",
         derivative_latex=r"\sigma(\beta x)\,\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)",
         output_range=r"[\approx -0.2785/\beta, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.5,
         reference="ramachandran2017searching",
@@ -328,6 +333,7 @@ register(
         "non-monotonic, and equal to SiLU for beta = 1 (the only case PyTorch and JAX provide).",
         in_article=True,
         param_grads={"beta": swish_grad_beta},
+        sources=(("introduced", "ramachandran2017searching"),),
     )
 )
 
@@ -367,11 +373,11 @@ register(
         latex=r"x\,\sigma(x)",
         derivative_latex=r"\sigma(x)\,\bigl(1 + x\,\sigma(-x)\bigr)",
         output_range=r"[\approx -0.2785, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.5,
         reference="elfwing2018sigmoid",
@@ -379,6 +385,11 @@ register(
         jax="jax.nn.silu",
         summary="The input times its sigmoid (Swish with beta = 1); smooth and slightly "
         "negative for negative inputs, with a minimum of about -0.2785.",
+        sources=(
+            ("introduced", "hendrycks2016gaussian"),
+            ("studied", "elfwing2018sigmoid"),
+            ("popularised", "ramachandran2017searching"),
+        ),
     )
 )
 
@@ -502,14 +513,14 @@ register(
         gelu,
         gelu_grad,
         family="smooth",
-        latex=r"x\,\Phi(x) = \frac{x}{2}\Bigl(1 + \mathrm{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)",
+        latex=r"x\,\Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}(x/\sqrt2)\right)",
         derivative_latex=r"\Phi(x) + x\,\varphi(x)",
         output_range=r"[\approx -0.1700, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.5,
         reference="hendrycks2016gaussian",
@@ -517,5 +528,6 @@ register(
         jax="jax.nn.gelu",
         summary="The input weighted by the chance that a standard normal variable is below it; "
         "the default in Transformers such as BERT and GPT.",
+        sources=(("introduced", "hendrycks2016gaussian"),),
     )
 )
