@@ -223,9 +223,18 @@ def _swish(x, beta):
 def _swish_grad(x, beta):
     r"""``sigma(z) + z sigma'(z)`` with ``z = beta x``, and ``(1 + z) e**z`` in the far tail."""
     z = np.clip(_times_beta(x, beta), -_stable.BIG, _stable.BIG)  # finite z: no inf * 0
-    d = _stable.sigmoid_grad(z)
+    # One exponential for both sigmoids: with e = e**-|z| and q = 1 / (1 + e) = sigma(|z|),
+    # sigma(-|z|) = e q, sigma'(z) = e q**2, and sigma(z) is q or e q by the sign of z (never
+    # 1 - q, which would lose the digits of a small sigma(z)).
+    e = np.abs(z)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    q = e + 1.0
+    np.reciprocal(q, out=q)
+    e *= q
+    d = e * q
     d *= z
-    d += _stable.sigmoid(z)
+    d += np.where(z < 0, e, q)
     tail = _stable.below(z)
     if tail is not None:  # sigma(z) = e**z and sigma(-z) = 1 there
         d[tail] = _stable.mul_exp(1.0 + z[tail], z[tail])
