@@ -21,9 +21,9 @@ relative (or 1e-300 absolute), so no speed is bought with accuracy.
 import argparse
 import math
 import sys
-import timeit
 
 import numpy as np
+from bench_activations import best_ms  # the same timing in turns (benchmarks/ is on the path)
 
 from actlab import activations
 
@@ -65,15 +65,6 @@ def primitives(torch, x, t):
     ]
 
 
-def best(ours, theirs, repeat, number):
-    """Best time of one call of ``ours`` and of ``theirs``, in ms, timed in turns."""
-    a = b = float("inf")
-    for _ in range(repeat):
-        b = min(b, timeit.timeit(theirs, number=number) / number * 1e3)
-        a = min(a, timeit.timeit(ours, number=number) / number * 1e3)
-    return a, b
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10**6, help="values (a multiple of 1000)")
@@ -102,8 +93,8 @@ def main(argv=None):
         ours, theirs = act(xv), fn(t).numpy()
         if not np.allclose(ours, theirs, rtol=1e-12, atol=1e-300, equal_nan=True):
             wrong.append(name)
-        value = best(lambda act=act, xv=xv: act(xv), lambda fn=fn, t=t: fn(t), args.repeat,
-                     args.number)  # fmt: skip
+        value = best_ms(lambda act=act, xv=xv: act(xv), lambda fn=fn, t=t: fn(t), args.number,
+                        args.repeat)  # fmt: skip
         ratios.append(value[0] / value[1])
         line = f"{name:<13}{value[0]:9.2f}{value[1]:8.2f}{ratios[-1]:7.2f}"
         if ratios[-1] > GOAL:
@@ -116,7 +107,9 @@ def main(argv=None):
                 return torch.autograd.grad(fn(tg), tg, ones)[0]
 
             if name != "step":  # heaviside has no autograd formula in PyTorch
-                grad = best(lambda act=act: act.derivative(x), backward, args.repeat, args.number)
+                grad = best_ms(
+                    lambda act=act: act.derivative(x), backward, args.number, args.repeat
+                )
                 ratios.append(grad[0] / grad[1])
                 line += f"   {grad[0]:9.2f}{grad[1]:8.2f}{ratios[-1]:7.2f}"
                 if ratios[-1] > GOAL:
@@ -124,7 +117,7 @@ def main(argv=None):
         print(line)
     print("the primitives the formulas are built from (NumPy / SciPy against PyTorch):")
     for label, ours, theirs in primitives(torch, x, t_x := torch.from_numpy(x)):
-        a, b = best(ours, theirs, args.repeat, args.number)
+        a, b = best_ms(ours, theirs, args.number, args.repeat)
         print(f"{label:<24}{a:9.2f}{b:8.2f}{a / b:7.2f}")
     del t_x
     mean = math.exp(np.mean(np.log(ratios)))
