@@ -223,3 +223,32 @@ def test_load_splits_with_a_stream_of_its_own():
     # ... which is not the stream nn.MLP(seed=5) draws its weights from
     weights = int(np.random.SeedSequence(5).spawn(2)[0].generate_state(1)[0])
     assert not np.array_equal(d.X_train, data.split(X, y, seed=weights)[0])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: plotting.plot_activations(None), TypeError, "plot_activations: names must be"),
+        (lambda: plotting.plot_activations([3]), TypeError,
+         "plot_activations: expected an activation name or a callable"),
+        (lambda: plotting.plot_activations(["relu"], x="abc"), TypeError,
+         "plot_activations: x: expected real numbers"),
+        (lambda: plotting.plot_gallery(None), TypeError, "plot_gallery: names must be a list"),
+        (lambda: plotting.plot_gallery(["relu"], ncols=0), ValueError,
+         "plot_gallery: ncols must be a positive integer"),
+        (lambda: plotting.plot_gallery(["softmax"]), ValueError,
+         "plot_gallery: softmax is vector-valued"),
+        (lambda: plotting.plot_neuron("a", 1.0, "relu"), TypeError,
+         "plot_neuron: w must be a real number"),
+        (lambda: plotting.plot_fits([0.0], [1.0], None), TypeError,
+         "plot_fits: curves must map a label"),
+        (lambda: plotting.plot_fits([0.0], [1.0], {"fit": ["a"]}), TypeError,
+         r"plot_fits: curves\['fit'\]: expected real numbers"),
+        (lambda: experiments.dead_units("net", np.zeros((2, 2))), TypeError,
+         "dead_units: net must be an nn.MLP"),
+    ],
+)  # fmt: skip
+def test_plotting_and_dead_units_name_their_bad_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+    matplotlib.pyplot.close("all")

@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
+from . import _validate
+
 #: The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008).
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -75,7 +77,12 @@ def _break_jumps(x: np.ndarray, y: np.ndarray, fraction: float = 0.2) -> tuple:
     return np.insert(x, jumps, np.nan), np.insert(y, jumps, np.nan)
 
 
-def _activation(activation):
+def _values(value, name, where):
+    """``value`` as a float64 array (NaN and inf allowed: they are left out of a line)."""
+    return _validate.reals(value, f"{where}: {name}")[0]
+
+
+def _activation(activation, where="plotting"):
     """An activation from its registry name, or a callable as is; with a display name."""
     if isinstance(activation, str):
         from actlab import activations
@@ -85,11 +92,11 @@ def _activation(activation):
         fn = activation
         name = getattr(activation, "name", getattr(activation, "__name__", "activation"))
     else:
-        raise TypeError(f"expected an activation name or a callable, got {activation!r}")
+        raise TypeError(f"{where}: expected an activation name or a callable, got {activation!r}")
     if getattr(fn, "vector_valued", False):
         raise ValueError(
-            f"{name} is vector-valued (each output depends on every input), so it has no curve "
-            "of one variable to plot"
+            f"{where}: {name} is vector-valued (each output depends on every input), so it has "
+            "no curve of one variable to plot"
         )
     return fn, name
 
@@ -103,14 +110,14 @@ def _param_text(value):
     return str(value)
 
 
-def _with_params(item, params):
+def _with_params(item, params, where):
     """An item of ``names``: a name, a callable, or ``(either, {param: value})``."""
     own = {}
     if isinstance(item, tuple):
         if len(item) != 2 or not isinstance(item[1], Mapping):
-            raise TypeError(f"expected (activation, {{param: value}}), got {item!r}")
+            raise TypeError(f"{where}: expected (activation, {{param: value}}), got {item!r}")
         item, own = item
-    fn, label = _activation(item)
+    fn, label = _activation(item, where)
     if own:
         label += " (" + ", ".join(f"{k}={_param_text(v)}" for k, v in own.items()) + ")"
     return fn, label, {**params, **own}
@@ -131,11 +138,11 @@ def plot_activations(
     rather than vertical lines. Vector-valued activations (softmax) are rejected.
     """
     ax = _axes(ax)
-    x = np.linspace(-5.0, 5.0, 1001) if x is None else np.asarray(x, dtype=float)
-    if isinstance(names, str):
-        names = [names]
+    where = "plot_activations"
+    names = _validate.listing(names, "names", where)
+    x = np.linspace(-5.0, 5.0, 1001) if x is None else _values(x, "x", where)
     for i, item in enumerate(names):
-        fn, label, kwargs = _with_params(item, params)
+        fn, label, kwargs = _with_params(item, params, where)
         y = fn.derivative(x, **kwargs) if derivative else fn(x, **kwargs)
         ax.plot(*_break_jumps(x, y), color=color(i), linestyle=linestyle(i), lw=2, label=label)
     _reference_lines(ax)
@@ -164,8 +171,10 @@ def plot_neuron(
     ``legend=False`` keeps every frame small (explain the line styles in the text instead).
     """
     ax = _axes(ax)
-    x = np.linspace(*xlim, 301) if x is None else np.asarray(x, dtype=float)
-    fn, name = _activation(activation)
+    where = "plot_neuron"
+    w, b = _validate.real(w, "w", where), _validate.real(b, "b", where)
+    x = np.linspace(*xlim, 301) if x is None else _values(x, "x", where)
+    fn, name = _activation(activation, where)
     z = w * x + b
     if show_sum:
         ax.plot(x, z, color=GREY, linestyle="--", lw=1.5, label="weighted sum $z = wx + b$")
@@ -198,7 +207,11 @@ def plot_fits(
     if task not in ("regression", "classification"):
         raise ValueError(f"plot_fits: task must be 'regression' or 'classification', got {task!r}")
     ax = _axes(ax)
-    x, y = np.ravel(np.asarray(x, dtype=float)), np.ravel(np.asarray(y, dtype=float))
+    if not isinstance(curves, Mapping):
+        raise TypeError(
+            f"plot_fits: curves must map a label to predictions, got {type(curves).__name__}"
+        )
+    x, y = np.ravel(_values(x, "x", "plot_fits")), np.ravel(_values(y, "y", "plot_fits"))
     ax.scatter(x, y, s=12, color=GREY, alpha=0.6, label="data", zorder=1)
     if task == "classification":
         ax.axhspan(0.0, 1.0, color=OKABE_ITO["sky blue"], alpha=0.15, lw=0, zorder=0,
@@ -207,7 +220,7 @@ def plot_fits(
             ax.axhline(level, color=GREY, linewidth=0.6, zorder=0)
     for i, (label, curve) in enumerate(curves.items()):
         xs, ys = curve if isinstance(curve, tuple) else (x, curve)
-        xs, ys = np.ravel(np.asarray(xs, dtype=float)), np.ravel(np.asarray(ys, dtype=float))
+        xs, ys = (np.ravel(_values(v, f"curves[{label!r}]", "plot_fits")) for v in (xs, ys))
         order = np.argsort(xs, kind="stable")
         ax.plot(xs[order], ys[order], color=color(i), linestyle=linestyle(i), lw=2.5, label=label)
     default = "label (1 = yes) / predicted probability" if task == "classification" else "target"
@@ -229,7 +242,7 @@ def plot_unit_activity(
     (cividis) is designed to be read with colour-vision deficiencies.
     """
     ax = _axes(ax)
-    x, A = np.ravel(np.asarray(x, dtype=float)), np.asarray(A, dtype=float)
+    x, A = np.ravel(_values(x, "x", "plot_unit_activity")), _values(A, "A", "plot_unit_activity")
     if x.size == 0:
         raise ValueError("plot_unit_activity: x is empty; give at least one input")
     if A.ndim != 2 or A.shape[0] != x.size:
@@ -297,17 +310,16 @@ def plot_gallery(names: Sequence[str], ncols: int = 4, x: np.ndarray | None = No
     Returns the array of Axes (panels beyond ``len(names)`` are switched off). Vector-valued
     activations (softmax) are rejected, as in :func:`plot_activations`.
     """
-    names = list(names)
-    if not names or ncols < 1:
-        raise ValueError("plot_gallery: give at least one activation name and ncols >= 1")
-    x = np.linspace(-4.0, 4.0, 801) if x is None else np.asarray(x, dtype=float)
+    names = _validate.listing(names, "names", "plot_gallery")
+    ncols = _validate.positive_int(ncols, "ncols", "plot_gallery")
+    x = np.linspace(-4.0, 4.0, 801) if x is None else _values(x, "x", "plot_gallery")
     nrows = -(-len(names) // ncols)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(2.4 * ncols, 2.0 * nrows), sharex=True, layout="constrained"
     )
     axes = np.atleast_1d(axes).ravel()
     for ax, name in zip(axes, names, strict=False):
-        fn, label = _activation(name)
+        fn, label = _activation(name, "plot_gallery")
         ax.plot(*_break_jumps(x, fn(x)), color=color(0), lw=2, label="value")
         ax.plot(*_break_jumps(x, fn.derivative(x)), color=color(1), ls="--", lw=1.5,
                 label="derivative")  # fmt: skip
