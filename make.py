@@ -4,7 +4,8 @@
     python3 make.py build     build the book; prints where the HTML is
     python3 make.py test      run every test (unit, notebooks, student release, book, lint, browser)
     python3 make.py release   write the student release (solutions removed) to student/
-    python3 make.py bench     print the benchmarks (activations vs np.tanh; nn vs scikit-learn)
+    python3 make.py bench     print the benchmarks (activations vs np.tanh and vs PyTorch when it
+                              is installed; nn vs scikit-learn; where fit's time goes)
     python3 make.py env       only create or update the environment
 
 Each command first makes sure the virtual environment ``.venv`` exists and matches
@@ -97,11 +98,16 @@ def release(extra: list[str]) -> None:
     run([_bin("python"), "-m", "actlab.release", "chapters", "student", *extra])
 
 
-BENCHMARKS = {"activations": "bench_activations.py", "nn": "bench_nn.py"}
+BENCHMARKS = {
+    "activations": "bench_activations.py",
+    "torch": "bench_torch.py",  # says so and stops when PyTorch is not installed
+    "nn": "bench_nn.py",
+    "nn_fit": "bench_nn_fit.py",
+}
 
 
 def bench(extra: list[str]) -> None:
-    """Run every benchmark, or the one named (``activations`` or ``nn``) with its options."""
+    """Run every benchmark, or the one named (a key of ``BENCHMARKS``) with its options."""
     if extra and extra[0] in BENCHMARKS:
         names, options = [extra[0]], extra[1:]
     else:

@@ -52,10 +52,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="repeats; the best is kept")
     parser.add_argument("--number", type=int, default=5, help="calls per repeat")
+    parser.add_argument("--size", type=int, default=N, help="values (default 10**6)")
     args = parser.parse_args(argv)
-    x = np.random.default_rng(0).standard_normal(N) * 5.0
-    rows_x = x.reshape(1000, 1000)
-    jac_x = x[: 2**15].reshape(1024, 32)
+    x = np.random.default_rng(0).standard_normal(args.size) * 5.0
+    rows_x = x.reshape(-1, 1000) if args.size % 1000 == 0 else x.reshape(1, -1)
+    jac = min(2**15, args.size) // 32 * 32
+    jac_x = x[:jac].reshape(-1, 32) if jac else x.reshape(1, -1)
     tanhs = []
 
     def time(fn):
@@ -73,17 +75,18 @@ def main(argv=None):
         grad = time(lambda act=act, xd=xd: act.derivative(xd))
         target = 2.0 if act.in_article else 5.0
         results.append((name, value, grad, target))
+    width = rows_x.shape[1]
     extras = [
         ("naive np.where sigmoid", lambda: naive_sigmoid(x)),
         ("scipy.special.expit", lambda: special.expit(x)),
         ("scipy.special.erfc", lambda: special.erfc(x)),
         ("gelu(approximate='tanh')", lambda: activations.gelu(x, approximate="tanh")),
-        ("swish(beta=array)", lambda: activations.swish(rows_x, beta=np.linspace(0.5, 2, 1000))),
-        ("prelu(alpha=array)", lambda: activations.prelu(rows_x, alpha=np.full(1000, 0.25))),
+        ("swish(beta=array)", lambda: activations.swish(rows_x, beta=np.linspace(0.5, 2, width))),
+        ("prelu(alpha=array)", lambda: activations.prelu(rows_x, alpha=np.full(width, 0.25))),
     ]
     extra_times = [(label, time(fn)) for label, fn in extras]
 
-    print(f"numpy {np.__version__}, 10**6 float64 values; np.tanh: {min(tanhs):.2f} ms")
+    print(f"numpy {np.__version__}, {args.size} float64 values; np.tanh: {min(tanhs):.2f} ms")
     print(f"{'activation':<26}{'value ms':>9}{'x tanh':>8}{'target':>8}  {'':6}"
           f"{'deriv ms':>9}{'x tanh':>8}")  # fmt: skip
     misses = []

@@ -194,7 +194,7 @@ def test_registry_refuses_a_derivative_for_a_parameter_the_function_lacks():
     with pytest.raises(ValueError, match=r"param_grads names \['alpha'\], not parameters"):
         activations.Activation(
             "x", relu.fn, relu.grad, family="rectifier", latex="", derivative_latex="",
-            output_range="", zero_centred=False, monotonic=True, smooth=False, bounded=False,
+            output_range="", odd=False, monotonic=True, smooth=False, bounded=False,
             saturating=True, value_at_zero=0.0, derivative_at_zero=0.0, reference=None,
             torch=None, jax=None, summary="", param_grads={"alpha": relu.grad},
         )  # fmt: skip

@@ -19,30 +19,18 @@ returns a :class:`Split` with named parts.
 
 import dataclasses
 import importlib.resources
-import numbers
 
 import numpy as np
 
-from .nn import _checks
+from . import _validate
+from ._seeds import derived_seed
 
 #: The digits' images and labels, installed with the package (see :func:`digits`).
 _DIGITS = importlib.resources.files(__package__).joinpath("_data").joinpath("digits.npz")
 
 
-def _n(n, where):
-    return _checks.positive_int(n, "n", where)
-
-
-def _nonneg(value, name, where):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{where}: {name} must be a number, got {value!r}")
-    if not (np.isfinite(value) and value >= 0):
-        raise ValueError(f"{where}: {name} must be finite and >= 0, got {value}")
-    return float(value)
-
-
 def _rng(seed, where):
-    return np.random.default_rng(_checks.seed(seed, where))
+    return np.random.default_rng(_validate.seed(seed, where))
 
 
 def _shuffled(X, y, rng):
@@ -62,7 +50,7 @@ def xor(n=200, noise=0.2, seed=0):
     No single line separates the classes (Minsky & Papert's objection to the perceptron).
     """
     where = "data.xor"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
     rng = _rng(seed, where)
     corner = np.arange(n) % 4
     signs = np.array([[-1, -1], [-1, 1], [1, 1], [1, -1]], dtype=np.float64)[corner]
@@ -76,7 +64,7 @@ def moons(n=200, noise=0.1, seed=0):
     Class 0: (cos t, sin t); class 1: (1 - cos t, 1/2 - sin t), for t evenly spaced in [0, pi].
     """
     where = "data.moons"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
     rng = _rng(seed, where)
     n0 = (n + 1) // 2
     t0, t1 = np.linspace(0, np.pi, n0), np.linspace(0, np.pi, n - n0)
@@ -93,8 +81,8 @@ def moons(n=200, noise=0.1, seed=0):
 def circles(n=200, noise=0.05, factor=0.5, seed=0):
     """Two concentric circles: class 0 of radius 1, class 1 of radius ``factor`` in (0, 1)."""
     where = "data.circles"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
-    if isinstance(factor, bool) or not isinstance(factor, numbers.Real) or not 0 < factor < 1:
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
+    if not 0 < _validate.real(factor, "factor", where) < 1:
         raise ValueError(f"{where}: factor must be a number in (0, 1), got {factor!r}")
     rng = _rng(seed, where)
     y = _classes(n, 2)
@@ -114,10 +102,9 @@ def spirals(n=300, noise=0.05, seed=0, turns=1.5, classes=2):
     rotated copies; ``classes > 2`` gives a multi-class set for a softmax output.
     """
     where = "data.spirals"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
-    turns = _nonneg(turns, "turns", where)
-    if isinstance(classes, bool) or not isinstance(classes, numbers.Integral) or classes < 2:
-        raise ValueError(f"{where}: classes must be an integer >= 2, got {classes!r}")
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
+    turns = _validate.nonnegative(turns, "turns", where)
+    classes = _validate.positive_int(classes, "classes", where, minimum=2)
     rng = _rng(seed, where)
     y = _classes(n, classes)
     r = np.empty(n)
@@ -131,7 +118,7 @@ def spirals(n=300, noise=0.05, seed=0, turns=1.5, classes=2):
 def sine(n=200, noise=0.1, seed=0):
     """1-D regression: x uniform on [-pi, pi], y = sin(x) + Gaussian noise; X (n, 1), y (n,)."""
     where = "data.sine"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
     rng = _rng(seed, where)
     x = rng.uniform(-np.pi, np.pi, size=n)
     return x[:, None], np.sin(x) + noise * rng.standard_normal(n)
@@ -148,7 +135,10 @@ def split(X, y, fractions=(0.6, 0.2, 0.2), seed=0):
     X, y = np.asarray(X), np.asarray(y)
     if X.ndim == 0 or y.ndim == 0 or len(X) != len(y):
         raise ValueError(f"{where}: X and y need the same number of rows, got {X.shape}, {y.shape}")
-    f = np.asarray(fractions, dtype=np.float64)
+    try:
+        f = np.asarray(fractions, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{where}: fractions must list 2 or 3 numbers, got {fractions!r}") from None
     if f.ndim != 1 or len(f) not in (2, 3):
         raise ValueError(f"{where}: fractions must list 2 or 3 numbers, got {fractions!r}")
     if not np.all(np.isfinite(f) & (f > 0)):
@@ -176,9 +166,8 @@ def checkerboard(n=400, noise=0.0, seed=0, tiles=4):
     separates the classes, and more tiles make a harder task. ``tiles`` must be an integer >= 2.
     """
     where = "data.checkerboard"
-    n, noise = _n(n, where), _nonneg(noise, "noise", where)
-    if isinstance(tiles, bool) or not isinstance(tiles, numbers.Integral) or tiles < 2:
-        raise ValueError(f"{where}: tiles must be an integer >= 2, got {tiles!r}")
+    n, noise = _validate.positive_int(n, "n", where), _validate.nonnegative(noise, "noise", where)
+    tiles = _validate.positive_int(tiles, "tiles", where, minimum=2)
     rng = _rng(seed, where)
     y = _classes(n, 2)
     i, j = np.divmod(np.arange(tiles * tiles), tiles)
@@ -259,17 +248,17 @@ def load(name, seed=0, fractions=(0.6, 0.2, 0.2), **kwargs):
 
     ``name`` is a key of :data:`DATASETS`; ``kwargs`` go to its generator (``n``, ``noise``, ...;
     ``digits`` takes none). The data are the generator's own for that ``seed`` (``load("moons",
-    seed=3)`` splits exactly the points ``moons(seed=3)`` returns); the split draws from an
-    independent stream derived from the same seed. ``fractions`` as in :func:`split`, but three
+    seed=3)`` splits exactly the points ``moons(seed=3)`` returns); the split shuffles with
+    ``derived_seed(seed, "split")``, a stream of its own: not the data's, and not the one
+    ``nn.MLP(..., seed=seed)`` draws its weights from. ``fractions`` as in :func:`split`, but three
     are required. Returns a :class:`Split` with ``X_train, y_train, X_val, y_val, X_test,
     y_test``.
     """
     where = "data.load"
     if not isinstance(name, str) or name not in DATASETS:
         raise ValueError(f"{where}: unknown data set {name!r}; choose one of {sorted(DATASETS)}")
-    if len(tuple(np.atleast_1d(fractions))) != 3:
+    if isinstance(fractions, (str, bytes)) or len(tuple(np.atleast_1d(fractions))) != 3:
         raise ValueError(f"{where}: fractions must list 3 numbers (train, validation, test)")
-    _rng(seed, where)  # check the seed before the generator sees it
-    split_seed = int(np.random.SeedSequence(seed).spawn(1)[0].generate_state(1)[0])
+    split_seed = derived_seed(_validate.seed(seed, where), "split")
     X, y = DATASETS[name](seed=seed, **kwargs)
     return Split(name, *split(X, y, fractions=fractions, seed=split_seed))

@@ -27,7 +27,6 @@ import io
 import itertools
 import math
 import numbers
-import os
 from collections.abc import Callable, Mapping
 
 import matplotlib
@@ -36,8 +35,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ._explore_html import img_tag, static_html
+from ._static import STATIC_ENV, static_build  # noqa: F401 (STATIC_ENV re-exported)
 
-STATIC_ENV = "ACTLAB_STATIC"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 MAX_FRAMES = 150
 
@@ -236,7 +235,7 @@ class Explorer:
         return self._widget
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        if os.environ.get(STATIC_ENV) == "1":
+        if static_build():
             bundle = {"text/html": self.to_html()}
         else:
             bundle = dict(self.widget()._repr_mimebundle_())

@@ -13,10 +13,13 @@ helper labels its axes and adds a legend when it draws more than one labelled li
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+from . import _validate
 
 #: The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008).
 OKABE_ITO = {
@@ -74,7 +77,12 @@ def _break_jumps(x: np.ndarray, y: np.ndarray, fraction: float = 0.2) -> tuple:
     return np.insert(x, jumps, np.nan), np.insert(y, jumps, np.nan)
 
 
-def _activation(activation):
+def _values(value, name, where):
+    """``value`` as a float64 array (NaN and inf allowed: they are left out of a line)."""
+    return _validate.reals(value, f"{where}: {name}")[0]
+
+
+def _activation(activation, where="plotting"):
     """An activation from its registry name, or a callable as is; with a display name."""
     if isinstance(activation, str):
         from actlab import activations
@@ -84,25 +92,34 @@ def _activation(activation):
         fn = activation
         name = getattr(activation, "name", getattr(activation, "__name__", "activation"))
     else:
-        raise TypeError(f"expected an activation name or a callable, got {activation!r}")
+        raise TypeError(f"{where}: expected an activation name or a callable, got {activation!r}")
     if getattr(fn, "vector_valued", False):
         raise ValueError(
-            f"{name} is vector-valued (each output depends on every input), so it has no curve "
-            "of one variable to plot"
+            f"{where}: {name} is vector-valued (each output depends on every input), so it has "
+            "no curve of one variable to plot"
         )
     return fn, name
 
 
-def _with_params(item, params):
+def _param_text(value):
+    """A parameter's value as a legend shows it: numbers with ``:g``, anything else by ``str``."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{value:g}"
+    if isinstance(value, np.ndarray):
+        return f"array{list(value.shape)}" if value.size > 3 else np.array2string(value)
+    return str(value)
+
+
+def _with_params(item, params, where):
     """An item of ``names``: a name, a callable, or ``(either, {param: value})``."""
     own = {}
     if isinstance(item, tuple):
         if len(item) != 2 or not isinstance(item[1], Mapping):
-            raise TypeError(f"expected (activation, {{param: value}}), got {item!r}")
+            raise TypeError(f"{where}: expected (activation, {{param: value}}), got {item!r}")
         item, own = item
-    fn, label = _activation(item)
+    fn, label = _activation(item, where)
     if own:
-        label += " (" + ", ".join(f"{k}={v:g}" for k, v in own.items()) + ")"
+        label += " (" + ", ".join(f"{k}={_param_text(v)}" for k, v in own.items()) + ")"
     return fn, label, {**params, **own}
 
 
@@ -121,11 +138,11 @@ def plot_activations(
     rather than vertical lines. Vector-valued activations (softmax) are rejected.
     """
     ax = _axes(ax)
-    x = np.linspace(-5.0, 5.0, 1001) if x is None else np.asarray(x, dtype=float)
-    if isinstance(names, str):
-        names = [names]
+    where = "plot_activations"
+    names = _validate.listing(names, "names", where)
+    x = np.linspace(-5.0, 5.0, 1001) if x is None else _values(x, "x", where)
     for i, item in enumerate(names):
-        fn, label, kwargs = _with_params(item, params)
+        fn, label, kwargs = _with_params(item, params, where)
         y = fn.derivative(x, **kwargs) if derivative else fn(x, **kwargs)
         ax.plot(*_break_jumps(x, y), color=color(i), linestyle=linestyle(i), lw=2, label=label)
     _reference_lines(ax)
@@ -154,8 +171,10 @@ def plot_neuron(
     ``legend=False`` keeps every frame small (explain the line styles in the text instead).
     """
     ax = _axes(ax)
-    x = np.linspace(*xlim, 301) if x is None else np.asarray(x, dtype=float)
-    fn, name = _activation(activation)
+    where = "plot_neuron"
+    w, b = _validate.real(w, "w", where), _validate.real(b, "b", where)
+    x = np.linspace(*xlim, 301) if x is None else _values(x, "x", where)
+    fn, name = _activation(activation, where)
     z = w * x + b
     if show_sum:
         ax.plot(x, z, color=GREY, linestyle="--", lw=1.5, label="weighted sum $z = wx + b$")
@@ -188,7 +207,11 @@ def plot_fits(
     if task not in ("regression", "classification"):
         raise ValueError(f"plot_fits: task must be 'regression' or 'classification', got {task!r}")
     ax = _axes(ax)
-    x, y = np.ravel(np.asarray(x, dtype=float)), np.ravel(np.asarray(y, dtype=float))
+    if not isinstance(curves, Mapping):
+        raise TypeError(
+            f"plot_fits: curves must map a label to predictions, got {type(curves).__name__}"
+        )
+    x, y = np.ravel(_values(x, "x", "plot_fits")), np.ravel(_values(y, "y", "plot_fits"))
     ax.scatter(x, y, s=12, color=GREY, alpha=0.6, label="data", zorder=1)
     if task == "classification":
         ax.axhspan(0.0, 1.0, color=OKABE_ITO["sky blue"], alpha=0.15, lw=0, zorder=0,
@@ -197,7 +220,7 @@ def plot_fits(
             ax.axhline(level, color=GREY, linewidth=0.6, zorder=0)
     for i, (label, curve) in enumerate(curves.items()):
         xs, ys = curve if isinstance(curve, tuple) else (x, curve)
-        xs, ys = np.ravel(np.asarray(xs, dtype=float)), np.ravel(np.asarray(ys, dtype=float))
+        xs, ys = (np.ravel(_values(v, f"curves[{label!r}]", "plot_fits")) for v in (xs, ys))
         order = np.argsort(xs, kind="stable")
         ax.plot(xs[order], ys[order], color=color(i), linestyle=linestyle(i), lw=2.5, label=label)
     default = "label (1 = yes) / predicted probability" if task == "classification" else "target"
@@ -219,7 +242,9 @@ def plot_unit_activity(
     (cividis) is designed to be read with colour-vision deficiencies.
     """
     ax = _axes(ax)
-    x, A = np.ravel(np.asarray(x, dtype=float)), np.asarray(A, dtype=float)
+    x, A = np.ravel(_values(x, "x", "plot_unit_activity")), _values(A, "A", "plot_unit_activity")
+    if x.size == 0:
+        raise ValueError("plot_unit_activity: x is empty; give at least one input")
     if A.ndim != 2 or A.shape[0] != x.size:
         raise ValueError(
             f"plot_unit_activity: A must have shape (len(x), units) = ({x.size}, units), "
@@ -247,15 +272,28 @@ def plot_history(
 ):
     """Learning curves: ``metric`` per epoch for each run, training solid and validation dashed.
 
-    ``histories`` maps a run's label to the dict returned by ``MLP.fit`` (lists ``loss``,
-    ``val_loss``, ``accuracy``, ``val_accuracy``); empty lists are skipped.
+    ``histories`` maps a run's label to the dict returned by ``MLP.fit`` (lists or arrays
+    ``loss``, ``val_loss``, ``accuracy``, ``val_accuracy``), or to an object that carries one as
+    its ``history`` (an ``experiments.TrainingStats``); missing and empty entries are skipped.
     """
+    if not isinstance(histories, Mapping):
+        raise TypeError(
+            f"plot_history: histories must map a run's label to its history, "
+            f"got {type(histories).__name__}"
+        )
     ax = _axes(ax)
     for i, (label, history) in enumerate(histories.items()):
+        history = getattr(history, "history", history)
+        if not isinstance(history, Mapping):
+            raise TypeError(
+                f"plot_history: histories[{label!r}] must be the dict MLP.fit returns, "
+                f"got {type(history).__name__}"
+            )
         runs = ((metric, "-", "training"), (f"val_{metric}", "--", "validation"))
         for key, style, suffix in runs:
-            values = history.get(key) or []
-            if len(values):
+            values = history.get(key)
+            values = np.asarray([] if values is None else values, dtype=float)
+            if values.size:
                 epochs = np.arange(1, len(values) + 1)
                 ax.plot(epochs, values, color=color(i), linestyle=style, lw=2,
                         label=f"{label} ({suffix})")  # fmt: skip
@@ -272,17 +310,16 @@ def plot_gallery(names: Sequence[str], ncols: int = 4, x: np.ndarray | None = No
     Returns the array of Axes (panels beyond ``len(names)`` are switched off). Vector-valued
     activations (softmax) are rejected, as in :func:`plot_activations`.
     """
-    names = list(names)
-    if not names or ncols < 1:
-        raise ValueError("plot_gallery: give at least one activation name and ncols >= 1")
-    x = np.linspace(-4.0, 4.0, 801) if x is None else np.asarray(x, dtype=float)
+    names = _validate.listing(names, "names", "plot_gallery")
+    ncols = _validate.positive_int(ncols, "ncols", "plot_gallery")
+    x = np.linspace(-4.0, 4.0, 801) if x is None else _values(x, "x", "plot_gallery")
     nrows = -(-len(names) // ncols)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(2.4 * ncols, 2.0 * nrows), sharex=True, layout="constrained"
     )
     axes = np.atleast_1d(axes).ravel()
     for ax, name in zip(axes, names, strict=False):
-        fn, label = _activation(name)
+        fn, label = _activation(name, "plot_gallery")
         ax.plot(*_break_jumps(x, fn(x)), color=color(0), lw=2, label="value")
         ax.plot(*_break_jumps(x, fn.derivative(x)), color=color(1), ls="--", lw=1.5,
                 label="derivative")  # fmt: skip

@@ -1,5 +1,11 @@
 """Sphinx extension for the book build: explorers render as static HTML, and pages log no errors.
 
+It lives in the package, not beside the book, because it is one half of a contract with
+:mod:`actlab.explore` and :mod:`actlab.nn.progress` (the variable of :mod:`actlab._static`), and
+because wherever the book is built ``actlab`` is installed, so ``actlab.sphinxext`` imports with no
+path set-up. A learner never loads it: nothing in ``actlab`` imports it, and it imports no Sphinx
+module.
+
 List it in ``_config.yml`` under ``sphinx: extra_extensions`` (as ``actlab.sphinxext``). It does
 three small things:
 
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import os
 
-from actlab.explore import STATIC_ENV
+from actlab._static import STATIC_ENV  # imports only os: no matplotlib in the build process
 
 
 def _default_theme_mode(app, config) -> None:

@@ -11,26 +11,24 @@ True
 
 ``names()`` lists every activation in course order, ``get(name)`` returns one (an unknown name
 raises a ValueError that suggests the closest ones), ``table()`` gives their metadata as dicts.
-Each activation is also an attribute of this package (``activations.relu``). Inputs, dtypes and
-error messages are described in :mod:`actlab.activations._inputs`; the stable formulas and why
-they are needed, in each function's docstring and in :mod:`actlab.activations._stable`.
+Each activation is also an attribute of this package (``activations.relu``), and lives in the
+module of its family (``FAMILIES``): ``classic``, ``rectifier``, ``smooth``, ``hard``,
+``shrink`` and ``softmax``. Inputs, dtypes and error messages are described in
+:mod:`actlab.activations._public`; the stable formulas and why they are needed, in each
+function's docstring and in :mod:`actlab.activations._stable`.
 """
 
-from . import (  # noqa: F401 (importing a family module registers its activations)
-    classic,
-    exponential,
-    gaussian,
-    hard,
-    rectifiers,
-    selfgated,
-    shrink,
-    sigmoidal,
-    smooth,
-    vector,
-)
-from .registry import COURSE_ORDER, Activation, get, names, register, table
+# One module per family of ``FAMILIES``, named as the course names it; importing one registers
+# its activations.
+from . import classic, hard, rectifier, shrink, smooth  # noqa: F401
+from . import softmax as _softmax_family  # noqa: F401
+from .registry import COURSE_ORDER, FAMILIES, Activation, get, names, register, table
 
-__all__ = ["COURSE_ORDER", "Activation", "get", "names", "register", "table"]
+# The module softmax.py is importable as actlab.activations.softmax only through sys.modules:
+# the attribute ``activations.softmax`` is the activation, like every other name.
+globals().pop("softmax", None)
+
+__all__ = ["COURSE_ORDER", "FAMILIES", "Activation", "get", "names", "register", "table"]
 
 
 def __getattr__(name):

@@ -10,6 +10,9 @@ Two facts drive most of what is here.
   rounding error too. Such thin tails are recomputed with :func:`mul_exp`, after one cheap check
   that almost always finds nothing to do: :func:`below` (one ``min`` over the array) or, in the
   fastest functions, :class:`Watch` (NumPy's own floating-point flags, which cost nothing).
+
+>>> sigmoid(np.array([-800.0, 0.0, 800.0]))  # no overflow warning, exact limits
+array([0. , 0.5, 1. ])
 """
 
 import numpy as np
@@ -115,6 +118,13 @@ def heaviside(t):
     out = np.empty_like(t)
     np.greater(t, 0.0, out=out)
     return keep_nan(out, t)
+
+
+def nan_where(ob, xb, mask):
+    """Set the block ``ob`` to NaN wherever ``xb`` is NaN, using the boolean block ``mask``."""
+    np.isnan(xb, out=mask)
+    if mask.any():
+        ob[mask] = np.nan
 
 
 def keep_nan(d, x):

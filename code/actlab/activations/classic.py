@@ -1,10 +1,17 @@
-"""The classics of the article: the step of the first artificial neurons, the identity, and the
-S-shaped sigmoid and tanh. Each function sits next to its derivative, then its registry entry."""
+"""The classic family: the step of the first artificial neurons, the identity, the S-shaped
+sigmoid and tanh, and two more S-curves, softsign (a tanh without exponentials) and log-sigmoid
+(the logarithm of the sigmoid, computed without forming the sigmoid). Each function sits next to
+its derivative, then its registry entry.
+
+>>> from actlab import activations
+>>> print(activations.sigmoid([0.0, 2.0]), activations.softsign(3.0))
+[0.5        0.88079708] 0.75
+"""
 
 import numpy as np
 
 from . import _stable
-from ._inputs import public
+from ._public import public
 from .registry import Activation, register
 
 
@@ -46,7 +53,7 @@ register(
         latex=r"\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
         derivative_latex=r"0 \quad (x \ne 0)",
         output_range=r"\{0, 1\}",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -59,6 +66,7 @@ register(
         summary="Fires 1 above the threshold and 0 below; its zero derivative gives gradient "
         "descent nothing to follow.",
         in_article=True,
+        sources=(("introduced", "mcculloch1943logical"),),
     )
 )
 
@@ -97,7 +105,7 @@ register(
         latex="x",
         derivative_latex="1",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=False,
@@ -156,7 +164,7 @@ register(
         latex=r"\frac{1}{1 + e^{-x}}",
         derivative_latex=r"\sigma(x)\,(1 - \sigma(x))",
         output_range="(0, 1)",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -169,6 +177,7 @@ register(
         summary="A smooth step into (0, 1), read as a probability; its slope is at most 1/4 "
         "and vanishes at both ends.",
         in_article=True,
+        sources=(("popularised", "rumelhart1986learning"),),
     )
 )
 
@@ -218,7 +227,7 @@ register(
         latex=r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         derivative_latex=r"1 - \tanh^2(x)",
         output_range="(-1, 1)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -231,5 +240,125 @@ register(
         summary="A zero-centred sigmoid (tanh(x) = 2 sigma(2x) - 1) with slope 1 at the origin; "
         "it still saturates at both ends.",
         in_article=True,
+        sources=(("studied", "lecun1998efficient"),),
+    )
+)
+
+
+@public("softsign", blocks=True)
+def softsign(x):
+    r"""Softsign: a cheaper S-curve with range (-1, 1) that approaches its limits polynomially.
+
+    .. math:: \mathrm{softsign}(x) = \frac{x}{1 + |x|}
+
+    Derivative: :math:`1 / (1 + |x|)^2` (see :func:`softsign_grad`). Paper: Turian, Bergstra &
+    Bengio (2009), ``turian2009quadratic``. Ends: ``softsign(+-inf) = +-1`` (the input is clipped
+    to the largest float first, as inf/inf would be NaN); NaN gives NaN.
+
+    >>> print(softsign([-3.0, 0.0, 1.0]))
+    [-0.75  0.    0.5 ]
+    """
+    xc = np.clip(x, -_stable.BIG, _stable.BIG)
+    d = np.abs(xc)
+    d += 1.0
+    np.divide(xc, d, out=d)
+    return d
+
+
+@public("softsign")
+def softsign_grad(x):
+    r"""Derivative of :func:`softsign`: :math:`1/(1+|x|)^2`, squared after the division so that
+    huge |x| underflow to 0 instead of overflowing. NaN gives NaN.
+
+    >>> print(softsign_grad([-3.0, 0.0, 1.0]))
+    [0.0625 1.     0.25  ]
+    """
+    r = np.abs(x)
+    r += 1.0
+    np.reciprocal(r, out=r)
+    np.square(r, out=r)
+    return r
+
+
+register(
+    Activation(
+        "softsign",
+        softsign,
+        softsign_grad,
+        family="classic",
+        latex=r"\frac{x}{1 + |x|}",
+        derivative_latex=r"\frac{1}{(1 + |x|)^2}",
+        output_range="(-1, 1)",
+        odd=True,
+        monotonic=True,
+        smooth=True,
+        bounded=True,
+        saturating=True,
+        value_at_zero=0.0,
+        derivative_at_zero=1.0,
+        reference="turian2009quadratic",
+        torch="torch.nn.functional.softsign",
+        jax="jax.nn.soft_sign",
+        summary="A tanh-like curve without exponentials whose tails approach +-1 polynomially, "
+        "so it saturates more gently.",
+        sources=(("studied", "turian2009quadratic"),),
+    )
+)
+
+
+@public("logsigmoid", blocks=True)
+def logsigmoid(x):
+    r"""Log-sigmoid: the logarithm of :func:`sigmoid`, with range (-inf, 0).
+
+    .. math:: \log\sigma(x) = -\log\left(1 + e^{-x}\right) = -\mathrm{softplus}(-x)
+
+    Derivative: :math:`\sigma(-x) = 1 - \sigma(x)` (see :func:`logsigmoid_grad`). Computed as
+    :math:`\min(x, 0) - \log(1 + e^{-|x|})`, never ``log(sigmoid(x))``, which gives -inf once
+    sigmoid underflows (x < -745). Ends: ``logsigmoid(-inf) = -inf``, ``logsigmoid(inf) = 0``;
+    NaN gives NaN.
+
+    >>> print(logsigmoid([-800.0, 0.0, 30.0]))
+    [-8.00000000e+02 -6.93147181e-01 -9.35762297e-14]
+    """
+    e = np.abs(x)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    np.log1p(e, out=e)
+    y = np.clip(x, -np.inf, 0.0)
+    y -= e
+    return y
+
+
+@public("logsigmoid", blocks=True)
+def logsigmoid_grad(x):
+    r"""Derivative of :func:`logsigmoid`: :math:`\sigma(-x)`, computed directly (no ``1 - s``).
+
+    >>> print(np.round(logsigmoid_grad([-2.0, 0.0, 2.0]), 4))
+    [0.8808 0.5    0.1192]
+    """
+    return _stable.sigmoid(np.negative(x))
+
+
+register(
+    Activation(
+        "logsigmoid",
+        logsigmoid,
+        logsigmoid_grad,
+        family="classic",
+        latex=r"-\log\left(1 + e^{-x}\right)",
+        derivative_latex=r"\sigma(-x)",
+        output_range=r"(-\infty, 0)",
+        odd=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=False,
+        value_at_zero=-0.6931471805599453,
+        derivative_at_zero=0.5,
+        reference=None,
+        torch="torch.nn.functional.logsigmoid",
+        jax="jax.nn.log_sigmoid",
+        summary="The log of the sigmoid, computed without ever forming the sigmoid; the "
+        "stable building block of the binary cross-entropy.",
     )
 )

@@ -3,13 +3,17 @@ hardswish. Cheap clips, exact up to one or two roundings; their derivatives are 
 
 import numpy as np
 
+from .. import _validate
 from . import _stable
-from ._inputs import public, real
+from ._public import filled, public
 from .registry import Activation, register
 
 
 def _bounds(min_val, max_val):
-    lo, hi = real("hardtanh", "min_val", min_val), real("hardtanh", "max_val", max_val)
+    lo, hi = (
+        _validate.real(min_val, "parameter min_val", "hardtanh"),
+        _validate.real(max_val, "parameter max_val", "hardtanh"),
+    )
     if not lo < hi:
         raise ValueError(f"hardtanh: min_val must be < max_val, got {lo} and {hi}")
     return lo, hi
@@ -19,8 +23,9 @@ def _bounds(min_val, max_val):
 def hardtanh(x, *, min_val=-1.0, max_val=1.0):
     r"""Hard tanh: the identity clipped to [min_val, max_val].
 
-    .. math:: \mathrm{hardtanh}(x) = \min(\max(x, a), b), \quad a = -1,\ b = 1
+    .. math:: \mathrm{hardtanh}(x) = \min(\max(x, -1), 1)
 
+    with the default bounds; in general :math:`\min(\max(x, \mathrm{min\_val}), \mathrm{max\_val})`.
     Derivative: 1 strictly between the bounds, 0 outside and at the bounds, as PyTorch (see
     :func:`hardtanh_grad`). Paper: Collobert (2004), ``collobert2004large``. ``min_val`` <
     ``max_val``, both finite. Ends: ``min_val`` at -inf, ``max_val`` at inf; NaN gives NaN.
@@ -51,7 +56,7 @@ register(
         latex=r"\min(\max(x, -1), 1)",
         derivative_latex=r"\begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
         output_range="[-1, 1]",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -63,6 +68,7 @@ register(
         jax="jax.nn.hard_tanh",
         summary="tanh replaced by three straight pieces: cheap, zero-centred, with slope exactly "
         "1 in the middle and exactly 0 outside.",
+        sources=(("studied", "collobert2004large"),),
     )
 )
 
@@ -71,7 +77,8 @@ register(
 def hardsigmoid(x):
     r"""Hard sigmoid: a straight ramp from 0 at x = -3 to 1 at x = 3.
 
-    .. math:: \mathrm{hardsigmoid}(x) = \frac{\mathrm{ReLU6}(x + 3)}{6}
+    .. math:: \mathrm{hardsigmoid}(x) = \frac{\min(\max(x + 3, 0), 6)}{6}
+              = \frac{\mathrm{ReLU6}(x + 3)}{6}
 
     Derivative: 1/6 strictly inside (-3, 3), 0 elsewhere including at +-3, as PyTorch (see
     :func:`hardsigmoid_grad`). Paper: Howard et al. (2019), ``howard2019searching``. Computed as
@@ -81,8 +88,8 @@ def hardsigmoid(x):
     >>> print(np.round(hardsigmoid([-4.0, 0.0, 1.5, 4.0]), 4))
     [0.   0.5  0.75 1.  ]
     """
-    y = x + 3.0
-    np.clip(y, 0.0, 6.0, out=y)
+    y = np.clip(x, -3.0, 3.0)  # clip(x, -3, 3) + 3 is clip(x + 3, 0, 6) to the last bit
+    y += 3.0
     y /= 6.0
     return y
 
@@ -108,7 +115,7 @@ register(
         latex=r"\frac{\min(\max(x + 3, 0), 6)}{6}",
         derivative_latex=r"\begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
         output_range="[0, 1]",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=False,
         bounded=True,
@@ -120,15 +127,17 @@ register(
         jax="jax.nn.hard_sigmoid",
         summary="A straight ramp from 0 to 1 between -3 and 3: a sigmoid for hardware without "
         "fast exponentials.",
+        sources=(("studied", "howard2019searching"),),
     )
 )
 
 
-@public("hardswish", blocks=True)
+@public("hardswish")
 def hardswish(x):
     r"""Hard swish: the input times the hard sigmoid of the input.
 
-    .. math:: \mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}
+    .. math:: \mathrm{hardswish}(x) = x\,\frac{\min(\max(x + 3, 0), 6)}{6}
+              = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}
 
     Derivative: 0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3 (see
     :func:`hardswish_grad`). Paper: Howard et al. (2019), ``howard2019searching``. The factor x is
@@ -139,11 +148,11 @@ def hardswish(x):
     [-0.    -0.375  0.     1.125  4.   ]
     """
     gate = hardsigmoid.kernel(x)
-    gate *= np.clip(x, -3.0, np.inf)
+    gate *= np.maximum(x, -3.0)
     return gate
 
 
-@public("hardswish", blocks=True)
+@public("hardswish")
 def hardswish_grad(x):
     r"""Derivative of :func:`hardswish`: 0 below -3, (2x + 3)/6 on [-3, 3], 1 above 3.
 
@@ -154,13 +163,21 @@ def hardswish_grad(x):
     >>> print(np.round(hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0]), 4))
     [ 0.  -0.5  0.5  1.5  1. ]
     """
-    d = np.clip(x, -4.0, 4.0)  # no overflow in 2x; outside [-3, 3] overwritten below
-    d *= 2.0
-    d += 3.0
-    d /= 6.0
-    d[x < -3.0] = 0.0
-    d[x > 3.0] = 1.0
-    return d
+
+    def fill(xb, ob, mask):
+        # (c + 1.5) / 3 with c = clip(x, -3, 3) is (2c + 3) / 6 to the last bit (the factor 2
+        # is exact); outside [-3, 3] it is -1/2 or 3/2, and the steps added make it 0 below
+        # -3 and 1 above 3 (the kinks keep the middle formula). NaN stays NaN throughout.
+        np.maximum(xb, -3.0, out=ob)
+        np.minimum(ob, 3.0, out=ob)
+        ob += 1.5
+        ob /= 3.0
+        np.less(xb, -3.0, out=mask)
+        ob += mask * 0.5
+        np.greater(xb, 3.0, out=mask)
+        ob -= mask * 0.5
+
+    return filled(fill, x, masks=1)
 
 
 register(
@@ -173,11 +190,11 @@ register(
         derivative_latex=r"\begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 \le x \le 3 \\ "
         r"1 & x > 3 \end{cases}",
         output_range=r"[-0.375, \infty)",
-        zero_centred=False,
+        odd=False,
         monotonic=False,
         smooth=False,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=0.0,
         derivative_at_zero=0.5,
         reference="howard2019searching",
@@ -185,5 +202,6 @@ register(
         jax="jax.nn.hard_swish",
         summary="Swish with the sigmoid replaced by the hard sigmoid, from MobileNetV3: the "
         "same shape from a clip and a product.",
+        sources=(("introduced", "howard2019searching"),),
     )
 )

@@ -16,13 +16,19 @@ import difflib
 import inspect
 from collections.abc import Callable
 
-# The order in which the course meets them: the article's ten first, then PyTorch's others.
+# The order in which the course meets them: first the ten of the article the course follows ("When
+# we talk about activation functions, what are we talking about? From vanishing gradients to the
+# ReLU revolution", in Chinese), then PyTorch's others.
 COURSE_ORDER = (
     "step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "swish", "softmax",
     "silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid",
     "hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink", "log_softmax",
 )  # fmt: skip
 FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax")
+# How a paper of ``sources`` stands to the function: where it was first proposed, where it was
+# taken up widely, or a paper that studied or used it (the safe wording when the first use is
+# older or unclear).
+ROLES = ("introduced", "popularised", "studied")
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -34,14 +40,20 @@ class Activation:
     ``x.shape + x.shape[-1:]`` with ``J[..., i, j] = d y_i / d x_j``). At a kink the derivative
     takes the value PyTorch's autograd reports. Properties, stated for the default parameters:
 
-    - ``zero_centred``: the function is odd, ``f(-x) = -f(x)``, so symmetric inputs give outputs
-      of mean zero (sigmoid's are all positive);
+    - ``odd``: ``f(-x) = -f(x)``, so inputs symmetric around 0 give outputs of mean exactly 0
+      (zero-centred in the sense of LeCun et al. 1998); sigmoid's outputs are all positive, and
+      ELU's negative outputs only move the mean towards 0;
     - ``monotonic``: non-decreasing (for softmax: in each entry's own input);
     - ``smooth``: continuously differentiable (C1) everywhere;
     - ``bounded``: bounded above and below;
-    - ``saturating``: the derivative tends to 0 at one end or both;
+    - ``saturating``: the derivative tends to 0 at both ends, the standard meaning (Gulcehre et
+      al. 2016; Krizhevsky et al. 2012 call ReLU non-saturating); :attr:`saturation` says which
+      end saturates for the others;
     - ``value_at_zero``, ``derivative_at_zero``: numbers (None for the vector-valued ones);
-    - ``reference``: a key of ``references.bib``, or None where no paper fits;
+    - ``reference``: a key of ``references.bib``, or None where no paper fits: the paper the
+      course names first for the function;
+    - ``sources``: ``(role, key)`` pairs, oldest first, with a role of ``ROLES``: "introduced"
+      only where the paper first proposed it, else "popularised" or "studied";
     - ``torch``, ``jax``: the matching library function, or None;
     - ``params``: parameter name -> default, read from the function's signature;
     - ``param_grads``: parameter name -> the derivative of the function with respect to that
@@ -55,7 +67,7 @@ class Activation:
     latex: str
     derivative_latex: str
     output_range: str
-    zero_centred: bool
+    odd: bool
     monotonic: bool
     smooth: bool
     bounded: bool
@@ -68,6 +80,7 @@ class Activation:
     summary: str
     vector_valued: bool = False
     in_article: bool = False
+    sources: tuple = ()
     param_grads: dict = dataclasses.field(default_factory=dict, repr=False)
     params: dict = dataclasses.field(init=False)
 
@@ -81,6 +94,9 @@ class Activation:
             if p.kind is p.KEYWORD_ONLY
         }
         object.__setattr__(self, "params", params)
+        for role, key in self.sources:
+            if role not in ROLES:
+                raise ValueError(f"{self.name}: unknown role {role!r} of {key}; one of {ROLES}")
         unknown = sorted(set(self.param_grads) - set(params))
         if unknown:
             raise ValueError(f"{self.name}: param_grads names {unknown}, not parameters {params}")
@@ -120,6 +136,24 @@ class Activation:
         return self.param_grads[name](x, **params)
 
     @property
+    def saturation(self):
+        """Which ends the derivative tends to 0 at: "both", "left", "right" or "neither".
+
+        Read from the derivative itself at -1e8 and 1e8 (None for the vector-valued ones), so it
+        cannot disagree with the function.
+
+        >>> from actlab import activations
+        >>> [activations.get(n).saturation for n in ("sigmoid", "relu", "leaky_relu")]
+        ['both', 'left', 'neither']
+        """
+        if self.vector_valued:
+            return None
+        ends = abs(self.derivative([-1e8, 1e8])) < 1e-12
+        return {(True, True): "both", (True, False): "left", (False, True): "right"}.get(
+            (bool(ends[0]), bool(ends[1])), "neither"
+        )
+
+    @property
     def doc(self):
         """The docstring of the function: formula, derivative, paper, edge cases, example."""
         return inspect.getdoc(self.fn)
@@ -130,6 +164,7 @@ class Activation:
         fields = [f.name for f in dataclasses.fields(self) if f.name not in skip]
         info = {name: getattr(self, name) for name in fields}
         info["params"] = dict(self.params)  # a copy: editing the table leaves the registry alone
+        info["saturation"] = self.saturation
         return info
 
     def __repr__(self):

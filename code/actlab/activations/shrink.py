@@ -6,12 +6,24 @@ from fractions import Fraction
 
 import numpy as np
 
+from .. import _validate
 from . import _stable
-from ._inputs import nonnegative, public
+from ._public import filled, public
 from .registry import Activation, register
 
 
-@public("hardshrink", blocks=True)
+def _outside(x, lambd):
+    """1 where ``|x| > lambd``, 0 elsewhere (also at +-lambd), NaN where x is NaN."""
+
+    def fill(xb, ob, mask):
+        np.abs(xb, out=ob)
+        np.greater(ob, lambd, out=ob)
+        _stable.nan_where(ob, xb, mask)
+
+    return filled(fill, x, masks=1)
+
+
+@public("hardshrink")
 def hardshrink(x, *, lambd=0.5):
     r"""Hard shrinkage: zero inside the band [-lambd, lambd], the identity outside.
 
@@ -26,22 +38,23 @@ def hardshrink(x, *, lambd=0.5):
     >>> print(hardshrink([-1.0, -0.5, 0.2, 0.7]))
     [-1.   0.   0.   0.7]
     """
-    lambd = nonnegative("hardshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
     y = np.abs(x)
-    y = np.multiply(x, y > lambd, out=y)  # NaN * 0 stays NaN; |x| is never inf * 0
+    np.greater(y, lambd, out=y)  # 1.0 outside the band, 0.0 inside (and for NaN)
+    y *= x  # NaN * 0 stays NaN; |x| is never inf * 0
     y += 0.0  # -0.0 from the negative side of the band becomes 0.0, as PyTorch returns
     return y
 
 
-@public("hardshrink", blocks=True)
+@public("hardshrink")
 def hardshrink_grad(x, *, lambd=0.5):
     r"""Derivative of :func:`hardshrink`: 1 where |x| > lambd, else 0.
 
     >>> print(hardshrink_grad([-1.0, -0.5, 0.2, 0.7]))
     [1. 0. 0. 1.]
     """
-    lambd = nonnegative("hardshrink", "lambd", lambd)
-    return _stable.heaviside(np.abs(x) - lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "hardshrink")
+    return _outside(x, lambd)
 
 
 register(
@@ -53,7 +66,7 @@ register(
         latex=r"\begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         derivative_latex=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         output_range=r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -65,6 +78,7 @@ register(
         jax=None,
         summary="Keeps inputs larger than lambd in size and zeroes the rest: hard "
         "thresholding, discontinuous at +-lambd.",
+        sources=(("studied", "donoho1994ideal"),),
     )
 )
 
@@ -84,20 +98,20 @@ def softshrink(x, *, lambd=0.5):
     >>> print(softshrink([-1.0, -0.5, 0.2, 0.7]))
     [-0.5  0.   0.   0.2]
     """
-    lambd = nonnegative("softshrink", "lambd", lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "softshrink")
     y = np.clip(x, -lambd, lambd)
     return np.subtract(x, y, out=y)
 
 
-@public("softshrink", blocks=True)
+@public("softshrink")
 def softshrink_grad(x, *, lambd=0.5):
     r"""Derivative of :func:`softshrink`: 1 where |x| > lambd, else 0 (0 at +-lambd).
 
     >>> print(softshrink_grad([-1.0, -0.5, 0.2, 0.7]))
     [1. 0. 0. 1.]
     """
-    lambd = nonnegative("softshrink", "lambd", lambd)
-    return _stable.heaviside(np.abs(x) - lambd)
+    lambd = _validate.nonnegative(lambd, "parameter lambd", "softshrink")
+    return _outside(x, lambd)
 
 
 register(
@@ -110,7 +124,7 @@ register(
         r"0 & |x| \le \lambda \end{cases}",
         derivative_latex=r"\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=False,
         bounded=False,
@@ -122,6 +136,7 @@ register(
         jax=None,
         summary="Shrinks every input towards 0 by lambd and zeroes the band in between: soft "
         "thresholding, continuous but with kinks at +-lambd.",
+        sources=(("studied", "donoho1995denoising"),),
     )
 )
 
@@ -204,7 +219,7 @@ register(
         latex=r"x - \tanh(x)",
         derivative_latex=r"\tanh^2(x)",
         output_range=r"(-\infty, \infty)",
-        zero_centred=True,
+        odd=True,
         monotonic=True,
         smooth=True,
         bounded=False,

@@ -17,14 +17,14 @@ keys ``[s, 1]`` and ``[s, 2]``, which the network never uses.
 >>> bool(abs(r.probability[-1] - 0.875) < 0.06)
 True
 
-Modules: :mod:`~actlab.experiments._seeds` (:data:`STREAMS` and :func:`derived_seed`),
+Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 :mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
 :func:`compare_activations`) and :mod:`~actlab.experiments.timing` (:func:`time_activations`).
 """
 
-from ._seeds import STREAMS, derived_seed
+from .._seeds import STREAMS, derived_seed
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import time_activations
 from .trained import DeadUnits, dead_units

@@ -3,17 +3,19 @@ r"""Measurements at initialisation: the backward signal per layer, and networks 
 :func:`signal_norms` follows the back-propagated signal through a deep network before any training
 (vanishing and exploding gradients); :func:`born_dead` estimates, and where it can derives, the
 chance that a deep, narrow ReLU network is constant from the start.
+
+>>> r = signal_norms("sigmoid", depth=3, width=8, n=16, seed=0)
+>>> r.layers.tolist(), r.relative.round(3).tolist()  # the signal shrinks layer by layer down
+([1, 2, 3], [0.055, 0.224, 1.0])
 """
 
 import dataclasses
-import numbers
 
 import numpy as np
 
-from .. import nn
-from ..nn import _checks
+from .. import _validate, nn
+from .._seeds import derived_seed
 from ..nn.init import INITS
-from ._seeds import derived_seed
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,9 +53,9 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     ``X`` and ``y`` are the inputs and labels used.
     """
     where = "experiments.signal_norms"
-    depth, width, n = (_checks.positive_int(v, k, where) for v, k in
+    depth, width, n = (_validate.positive_int(v, k, where) for v, k in
                        ((depth, "depth"), (width, "width"), (n, "n")))  # fmt: skip
-    rng = np.random.default_rng(derived_seed(_checks.seed(seed, where), "data"))
+    rng = np.random.default_rng(derived_seed(_validate.seed(seed, where), "data"))
     X = rng.standard_normal((n, width))
     y = rng.integers(0, 10, size=n)
     sizes = [width] * (depth + 1) + [10]
@@ -107,20 +109,15 @@ def born_dead(width=1, depth=10, n_trials=1000, seed=0, *, init="he", inputs="no
     ``init`` is a key of :data:`actlab.nn.INITS` (the width-1 result holds for any of them).
     """
     where = "experiments.born_dead"
-    width = _checks.positive_int(width, "width", where)
-    depth = _checks.positive_int(depth, "depth", where)
-    n_trials = _checks.positive_int(n_trials, "n_trials", where)
-    d_in = _checks.positive_int(d_in, "d_in", where)
-    n_inputs = _checks.positive_int(n_inputs, "n_inputs", where)
-    if n_inputs < 2:
-        raise ValueError(f"{where}: n_inputs must be an integer >= 2, got {n_inputs}")
-    if init not in INITS:
-        raise ValueError(f"{where}: unknown init {init!r}; choose one of {sorted(INITS)}")
-    if inputs not in ("normal", "uniform"):
-        raise ValueError(f"{where}: inputs must be 'normal' or 'uniform', got {inputs!r}")
-    if not (isinstance(bias_std, numbers.Real) and np.isfinite(bias_std) and bias_std >= 0):
-        raise ValueError(f"{where}: bias_std must be a finite number >= 0, got {bias_std!r}")
-    rng = np.random.default_rng(_checks.seed(seed, where))
+    width = _validate.positive_int(width, "width", where)
+    depth = _validate.positive_int(depth, "depth", where)
+    n_trials = _validate.positive_int(n_trials, "n_trials", where)
+    d_in = _validate.positive_int(d_in, "d_in", where)
+    n_inputs = _validate.positive_int(n_inputs, "n_inputs", where, minimum=2)
+    _validate.choice(init, INITS, "init", where)
+    _validate.choice(inputs, ("normal", "uniform"), "inputs", where)
+    bias_std = _validate.nonnegative(bias_std, "bias_std", where)
+    rng = np.random.default_rng(_validate.seed(seed, where))
     if inputs == "normal":
         X = rng.standard_normal((n_inputs, d_in))
     else:

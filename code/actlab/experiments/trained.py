@@ -43,6 +43,8 @@ def dead_units(net, X):
     (PReLU's slope) are taken from the network. Returns :class:`DeadUnits` with ``fraction``,
     ``units`` and ``zero_fraction`` (the share of outputs that are exactly 0) per hidden layer.
     """
+    if not isinstance(net, nn.MLP):
+        raise TypeError(f"experiments.dead_units: net must be an nn.MLP, got {type(net).__name__}")
     trace = net.forward_trace(X)
     units, zero = [], []
     params = net.activation_params, net.activation_parameters

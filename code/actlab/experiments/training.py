@@ -2,15 +2,18 @@
 
 Both train ``nn.MLP`` networks on a data set of :mod:`actlab.data`, with the initial weights, the
 data and the batch order drawn from independent streams (see :func:`derived_seed`).
+
+>>> s = activation_stats_during_training("relu", hidden=(4,), epochs=2, data_kw={"n": 40})
+>>> s.epochs.tolist(), s.loss.shape, s.zero_fraction.shape  # row 0 is before training
+([0, 1, 2], (3,), (3, 1))
 """
 
 import dataclasses
 
 import numpy as np
 
-from .. import data, nn
-from ..nn import _checks
-from ._seeds import derived_seed
+from .. import _validate, data, nn
+from .._seeds import derived_seed
 from .trained import dead_units
 
 
@@ -52,7 +55,7 @@ def activation_stats_during_training(activation="sigmoid", dataset="moons", *, h
     measured the same way on the training set. Returns :class:`TrainingStats`.
     """
     where = "experiments.activation_stats_during_training"
-    seed = _checks.seed(seed, where)
+    seed = _validate.seed(seed, where)
     d = data.load(dataset, seed=derived_seed(seed, "data"), **(data_kw or {}))
     output, k = _output(d)
     sizes = [d.X_train.shape[1], *hidden, k]
@@ -98,11 +101,15 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     one seed), ``min`` and ``max``; ``histories`` holds what ``fit`` returned.
     """
     where = "experiments.compare_activations"
-    if isinstance(names, str):
-        names = [names]
-    seeds = list(seeds)
-    if not names or not seeds:
-        raise ValueError(f"{where}: give at least one activation name and one seed")
+    names = _validate.listing(names, "names", where, kind=str)
+    seeds = [_validate.seed(s, where, f"seeds[{i}]") for i, s in enumerate(
+        _validate.listing(seeds, "seeds", where))]  # fmt: skip
+    if any(s is None for s in seeds):
+        raise ValueError(f"{where}: every seed must be an integer >= 0 (None would not repeat)")
+    if not isinstance(init, (str, dict)):
+        raise TypeError(
+            f"{where}: init must be a scheme name or a dict activation -> scheme, got {init!r}"
+        )
     d = data.load(dataset, seed=data_seed, **(data_kw or {}))
     output, k = _output(d)
     metric = "val_loss" if output == "linear" else "val_accuracy"

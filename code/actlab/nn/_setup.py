@@ -1,10 +1,14 @@
-"""How an :class:`~actlab.nn.MLP` is set up: the starting values of its learned activation
-parameters, the options of its weight initialisation, and its flat parameter vector."""
+"""How an :class:`~actlab.nn.MLP` is set up: its layer sizes and per-layer options checked, the
+starting values of its learned activation parameters, the options of its weight initialisation,
+and its flat parameter vector.
+
+>>> sizes([2, 16, 1]), per_layer("relu", 2, "activation", str)
+([2, 16, 1], ['relu', 'relu'])
+"""
 
 import numpy as np
 
-from .. import activations
-from . import _checks
+from .. import _validate, activations
 from .init import INIT_OPTIONS
 
 # The activation parameters a network learns with its weights (unless told not to); the others
@@ -59,11 +63,11 @@ def init_options(net, init_scale, init_slope):
             raise ValueError(f"MLP: {name} is for init={inits}, not init={net.init!r}")
     if option == "scale":
         scale = 0.05 if init_scale is None else init_scale
-        return [{"scale": _checks.positive_float(scale, "init_scale", "MLP")}] * n_dense
+        return [{"scale": _validate.positive(scale, "init_scale", "MLP")}] * n_dense
     if option != "slope":
         return [{}] * n_dense
     if init_slope is not None:
-        return [{"slope": _checks.real(init_slope, "init_slope", "MLP")}] * n_dense
+        return [{"slope": _validate.real(init_slope, "init_slope", "MLP")}] * n_dense
     slopes = []
     for name, kw in zip(net.activation, net.activation_params, strict=True):
         a = 0.0
@@ -77,3 +81,46 @@ def init_options(net, init_scale, init_slope):
         slopes.append(float(a))
     slopes = [slopes[0], *slopes] if slopes else [0.0]  # each layer: the slope before it
     return [{"slope": a} for a in slopes]
+
+
+def sizes(sizes):
+    """Return the layer sizes as a list of ints >= 1, at least two of them."""
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+        raise TypeError(f"MLP: sizes must be a list of layer sizes like [2, 16, 1], got {sizes!r}")
+    if len(sizes) < 2:
+        raise ValueError(f"MLP: sizes needs at least 2 entries (inputs and outputs), got {sizes}")
+    return [_validate.positive_int(s, f"layer size sizes[{i}]", "MLP") for i, s in enumerate(sizes)]
+
+
+def per_layer(value, count, name, kind):
+    """One value for every hidden layer, or a list with one value per hidden layer."""
+    if isinstance(value, kind):
+        return [value] * count
+    if isinstance(value, (list, tuple)) and all(isinstance(v, kind) for v in value):
+        if len(value) != count:
+            raise ValueError(f"MLP: {name} lists {len(value)} entries for {count} hidden layers")
+        return list(value)
+    raise TypeError(f"MLP: {name} must be a {kind.__name__} or a list of them, got {value!r}")
+
+
+def hidden_activation(name, kwargs, units=1):
+    """The registry's activation ``name``, checked for use in a hidden layer with ``kwargs``."""
+    try:
+        act = activations.get(name)
+    except ValueError as exc:  # unknown name: the registry suggests the closest ones
+        raise ValueError(f"MLP: {exc}") from None
+    if act.vector_valued:
+        raise ValueError(
+            f"MLP: activation {name!r} is vector-valued (each output mixes all units) and cannot "
+            "be a hidden activation; use output='softmax' for a probability output"
+        )
+    unknown = sorted(set(kwargs) - set(act.params))
+    if unknown:
+        takes = f"takes {sorted(act.params)}" if act.params else "takes no parameters"
+        raise TypeError(f"MLP: activation {name!r} {takes}; activation_params has {unknown}")
+    try:  # let the activation check its parameter values once, before any training
+        act(np.zeros((1, units)), **kwargs)
+    except (TypeError, ValueError) as exc:
+        msg = f"MLP: activation {name!r} rejects activation_params {kwargs}: {exc}"
+        raise type(exc)(msg) from None
+    return act

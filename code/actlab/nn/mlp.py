@@ -8,7 +8,8 @@ however many layers it has.
 
 import numpy as np
 
-from . import _checks, _setup, train
+from .. import _validate
+from . import _setup, train
 from .init import INITS
 from .layers import Activate, Dense
 from .outputs import OUTPUTS
@@ -77,28 +78,28 @@ class MLP:
         init_scale=None,
         init_slope=None,
     ):
-        self.sizes = _checks.sizes(sizes)
+        self.sizes = _setup.sizes(sizes)
         n_hidden = len(self.sizes) - 2
-        self.activation = _checks.per_layer(activation, n_hidden, "activation", str)
-        kwargs = _checks.per_layer(activation_params or {}, n_hidden, "activation_params", dict)
+        self.activation = _setup.per_layer(activation, n_hidden, "activation", str)
+        kwargs = _setup.per_layer(activation_params or {}, n_hidden, "activation_params", dict)
         self.activation_params = [dict(kw) for kw in kwargs]
-        sharing = _checks.per_layer(
+        sharing = _setup.per_layer(
             activation_param_sharing, n_hidden, "activation_param_sharing", str
         )
         self.activation_param_sharing = [
-            _checks.choice(s, _setup.SHARING, "activation_param_sharing", "MLP") for s in sharing
+            _validate.choice(s, _setup.SHARING, "activation_param_sharing", "MLP") for s in sharing
         ]
-        self.train_activation_params = _checks.per_layer(
+        self.train_activation_params = _setup.per_layer(
             train_activation_params, n_hidden, "train_activation_params", bool
         )
-        self.output = _checks.choice(output, OUTPUTS, "output", "MLP")
-        self.init = _checks.choice(init, INITS, "init", "MLP")
+        self.output = _validate.choice(output, OUTPUTS, "output", "MLP")
+        self.init = _validate.choice(init, INITS, "init", "MLP")
         self.init_scale, self.init_slope = init_scale, init_slope
-        self.seed = _checks.seed(seed, "MLP")
+        self.seed = _validate.seed(seed, "MLP")
         self._head = OUTPUTS[output]
         self._head.check_size(self.sizes[-1])
         hidden = zip(self.activation, self.activation_params, self.sizes[1:-1], strict=True)
-        acts = [_checks.hidden_activation(name, kw, units) for name, kw, units in hidden]
+        acts = [_setup.hidden_activation(name, kw, units) for name, kw, units in hidden]
         init_options = _setup.init_options(self, init_scale, init_slope)
         trained = [_setup.learned_start(self, i) for i in range(n_hidden)]
 
@@ -157,7 +158,9 @@ class MLP:
             raise ValueError(f"MLP.params: expected a list of {len(self._dense)} (W, b) pairs")
         new = []
         for i, (layer, pair) in enumerate(zip(self._dense, values, strict=True)):
-            W, b = (_checks.float_array(a, f"params[{i}]", "MLP.params") for a in pair)
+            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                raise ValueError(f"MLP.params: params[{i}] must be a pair (W, b), got {pair!r}")
+            W, b = (_validate.float_array(a, f"params[{i}]", "MLP.params") for a in pair)
             if W.shape != layer.W.shape or b.shape != layer.b.shape:
                 raise ValueError(
                     f"MLP.params: params[{i}] must have shapes {layer.W.shape} and "
@@ -195,8 +198,8 @@ class MLP:
             dZ = layer.backward(dZ)
 
     def _data(self, X, y, where):
-        X = _checks.matrix(X, self.sizes[0], where)
-        y = _checks.float_array(y, "y", where)
+        X = _validate.matrix(X, "X", where, self.sizes[0])
+        y = _validate.float_array(y, "y", where)
         return X, self._head.check_targets(y, X.shape[0], self.sizes[-1], where)
 
     def _evaluate(self, X, y):
@@ -208,7 +211,9 @@ class MLP:
 
     def predict(self, X):
         """Output values, shape (n, k): probabilities for sigmoid and softmax, values for linear."""
-        return self._head.predict(self._forward(_checks.matrix(X, self.sizes[0], "MLP.predict")))
+        return self._head.predict(
+            self._forward(_validate.matrix(X, "X", "MLP.predict", self.sizes[0]))
+        )
 
     def evaluate(self, X, y):
         """Mean loss (and accuracy for classification outputs) on (X, y), as a dict of floats."""
@@ -228,7 +233,7 @@ class MLP:
     def forward_trace(self, X):
         """Each hidden layer's pre-activations and activations on X: a list of dicts
         ``{"Z": (n, units), "A": (n, units)}``, first hidden layer first."""
-        self._forward(_checks.matrix(X, self.sizes[0], "MLP.forward_trace"))
+        self._forward(_validate.matrix(X, "X", "MLP.forward_trace", self.sizes[0]))
         return [{"Z": layer._Z, "A": layer._A} for layer in self._hidden]
 
     def backward_signals(self, X, y):

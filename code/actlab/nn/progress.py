@@ -15,13 +15,13 @@ The bar is redrawn at most every :data:`INTERVAL` seconds, and once more at the 
 """
 
 import html
-import os
 import sys
 import time
 
+from .._static import STATIC_ENV, static_build  # noqa: F401 (STATIC_ENV re-exported)
+
 DELAY = 2.0  # seconds a run takes before progress=None shows a bar
 INTERVAL = 0.2  # seconds between redraws
-STATIC_ENV = "ACTLAB_STATIC"  # set by actlab.sphinxext during the book's build
 WIDTH = 20
 
 
@@ -71,7 +71,7 @@ class Progress:
         if mode is False:
             self.kind = None
         elif in_notebook():
-            static = os.environ.get(STATIC_ENV) == "1"
+            static = static_build()
             self.kind = "notebook" if mode or not static else None
         else:
             self.kind = "text" if mode else None

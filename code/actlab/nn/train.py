@@ -25,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from . import _checks
+from .. import _validate
 from .optim import OPTIMIZERS
 from .progress import Progress
 
@@ -113,8 +113,8 @@ def one_blas_thread():
 
 
 def _optimizer(optimizer, lr, momentum, where):
-    _checks.choice(optimizer, OPTIMIZERS, "optimizer", where)
-    momentum = _checks.momentum(momentum, where)
+    _validate.choice(optimizer, OPTIMIZERS, "optimizer", where)
+    momentum = _validate.fraction(momentum, "momentum", where)
     if optimizer == "sgd":
         return OPTIMIZERS["sgd"](lr, momentum=momentum)
     if momentum:
@@ -127,16 +127,16 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
     """Train ``net`` in place and return its history (see :meth:`actlab.nn.MLP.fit`)."""
     where = "MLP.fit"
     X, y = net._data(X, y, where)
-    epochs = _checks.positive_int(epochs, "epochs", where)
-    lr = _checks.positive_float(lr, "lr", where)
+    epochs = _validate.positive_int(epochs, "epochs", where)
+    lr = _validate.positive(lr, "lr", where)
     batch_size = X.shape[0] if batch_size is None else batch_size
-    batch_size = _checks.positive_int(batch_size, "batch_size", where)
+    batch_size = _validate.positive_int(batch_size, "batch_size", where)
     opt = _optimizer(optimizer, lr, momentum, where)
     if (X_val is None) != (y_val is None):
         raise ValueError(f"{where}: pass both X_val and y_val, or neither")
     val = None if X_val is None else net._data(X_val, y_val, where + " (validation)")
-    rng = net._fit_rng if seed is None else np.random.default_rng(_checks.seed(seed, where))
-    bar = Progress(_checks.progress(progress, where), epochs)
+    rng = net._fit_rng if seed is None else np.random.default_rng(_validate.seed(seed, where))
+    bar = Progress(_validate.optional_bool(progress, "progress", where), epochs)
 
     history = {"loss": []}
     if net._head.classification:

@@ -8,11 +8,15 @@ Infinities are read as limits. If a row's maximum is +inf, the +inf entries shar
 equally (k of them get 1/k each, every other entry 0), as for :math:`x_i = t \to \infty` together.
 A row of only -inf entries is uniform, as for all :math:`x_i = -t` with :math:`t \to \infty`
 (PyTorch and JAX give NaN there). A row containing NaN is all NaN.
+
+>>> from actlab import activations
+>>> print(activations.softmax([0.0, 0.0]), activations.log_softmax([0.0, 0.0]))
+[0.5 0.5] [-0.69314718 -0.69314718]
 """
 
 import numpy as np
 
-from ._inputs import public
+from ._public import public
 from .registry import Activation, register
 
 
@@ -118,7 +122,7 @@ register(
         latex=r"\frac{e^{x_i}}{\sum_j e^{x_j}}",
         derivative_latex=r"\frac{\partial y_i}{\partial x_j} = y_i(\delta_{ij} - y_j)",
         output_range="(0, 1]",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=True,
@@ -132,6 +136,7 @@ register(
         "(paired with cross-entropy), not hidden ones.",
         vector_valued=True,
         in_article=True,
+        sources=(("introduced", "bridle1990probabilistic"),),
     )
 )
 
@@ -140,7 +145,8 @@ register(
 def log_softmax(x):
     r"""Log-softmax over the last axis: the logarithm of :func:`softmax`, computed directly.
 
-    .. math:: \mathrm{log\_softmax}(x)_i = x_i - m - \log \sum_j e^{x_j - m}, \quad m = \max_j x_j
+    .. math:: \mathrm{log\_softmax}(x)_i = x_i - \log \sum_j e^{x_j}
+              = x_i - m - \log \sum_j e^{x_j - m}, \quad m = \max_j x_j
 
     Derivative: the Jacobian :math:`J_{ij} = \delta_{ij} - \mathrm{softmax}(x)_j` (see
     :func:`log_softmax_grad`). The sum is 1 plus the other entries' share, and its log is taken
@@ -185,11 +191,11 @@ register(
         derivative_latex=r"\frac{\partial y_i}{\partial x_j} = \delta_{ij} - "
         r"\mathrm{softmax}(x)_j",
         output_range=r"(-\infty, 0]",
-        zero_centred=False,
+        odd=False,
         monotonic=True,
         smooth=True,
         bounded=False,
-        saturating=True,
+        saturating=False,
         value_at_zero=None,
         derivative_at_zero=None,
         reference="bridle1990probabilistic",
@@ -198,5 +204,6 @@ register(
         summary="The log of the softmax without forming it: the stable input to the "
         "cross-entropy loss for classification.",
         vector_valued=True,
+        sources=(("studied", "bridle1990probabilistic"),),
     )
 )
