@@ -52,7 +52,11 @@ WRONG_NEURONS = [
     (lambda x, w, b, phi: w @ x + b, "apply the activation"),
     (lambda x, w, b, phi: phi(w @ x), "bias b is missing"),
     (lambda x, w, b, phi: phi(w * x + b), "element by element"),
-    (lambda x, w, b, phi: phi(w @ x - b), "phi(w @ x + b)"),
+    (lambda x, w, b, phi: phi(w @ x - b), "added, not subtracted"),
+    (lambda x, w, b, phi: phi(w @ x) + b, "inside the activation"),
+    (lambda x, w, b, phi: w @ phi(x) + b, "not to each input"),
+    (lambda x, w, b, phi: np.full(5, phi(w @ x + b)), "one number"),
+    (lambda x, w, b, phi: phi(w @ x + b) + 0.1, "phi(w @ x + b): the weighted sum"),
 ]
 
 
@@ -67,11 +71,24 @@ def test_wrong_neuron_fails_with_input_expected_got_and_hint(answer, hint):
     assert hint in text
 
 
+def _floor_gap(y, lo, hi):
+    return y - np.clip(y, lo, hi)
+
+
 WRONG_FLOORS = [
-    (lambda y, lo, hi: (y - np.clip(y, lo, hi)) ** 2, "average over the examples"),
-    (lambda y, lo, hi: np.mean(np.abs(y - np.clip(y, lo, hi))), "square each gap"),
-    (lambda y, lo, hi: np.sum((y - np.clip(y, lo, hi)) ** 2), "not their sum"),
-    (lambda y, lo, hi: np.mean((y - np.clip(y, 0, 1)) ** 2), "nearest end"),
+    (lambda y, lo, hi: _floor_gap(y, lo, hi) ** 2, "average over the examples"),
+    (lambda y, lo, hi: np.clip(y, lo, hi), "nearest output the model can give"),
+    (lambda y, lo, hi: np.mean(np.abs(_floor_gap(y, lo, hi))), "square each gap"),
+    (lambda y, lo, hi: np.sqrt(np.mean(_floor_gap(y, lo, hi) ** 2)), "no square root"),
+    (lambda y, lo, hi: np.sum(_floor_gap(y, lo, hi) ** 2), "not their sum"),
+    (
+        lambda y, lo, hi: np.mean(_floor_gap(y, lo, hi)[_floor_gap(y, lo, hi) != 0] ** 2),
+        "a target inside [low, high] counts too",
+    ),  # fmt: skip
+    (lambda y, lo, hi: np.var(y), "variance of y"),
+    (lambda y, lo, hi: np.mean((y - np.clip(y, 0, 1)) ** 2), "not 0 and 1"),
+    (lambda y, lo, hi: np.mean((y - lo) ** 2), "nearest end"),
+    (lambda y, lo, hi: 0.0, "nearest end"),
 ]
 
 
@@ -81,6 +98,96 @@ def test_wrong_output_floor_fails_with_hint(answer, hint):
     assert result.status == "failed"
     assert "output_floor(y=" in str(result) and "low=" in str(result)
     assert hint in str(result)
+
+
+@pytest.mark.parametrize(("answer", "hint"), WRONG_FLOORS[:-3])
+def test_common_wrong_floors_already_fail_the_first_case(answer, hint):
+    """The first case's floor is not 0 and matches none of the common wrong formulas, so a
+    wrong answer cannot pass it by luck (as it could when the first answer was 0)."""
+    assert checks.output_floor(answer).message.startswith("output_floor failed case 1 of")
+
+
+WRONG_LAYERS = [
+    (lambda X, W, b, phi: X @ W + b, "apply the activation"),
+    (lambda X, W, b, phi: phi(X @ W), "bias b is missing"),
+    (lambda X, W, b, phi: phi(X @ W - b), "added, not subtracted"),
+    (lambda X, W, b, phi: phi(X @ W) + b, "inside the activation"),
+    (lambda X, W, b, phi: phi(X @ W + b).T, "transposed"),
+    (lambda X, W, b, phi: phi(X @ W + b).sum(axis=1), "one row per example"),
+    (lambda X, W, b, phi: phi(X @ W + b) * 1.5, "b added to every row"),
+]
+
+
+@pytest.mark.parametrize(("answer", "hint"), WRONG_LAYERS)
+def test_wrong_layer_fails_with_hint(answer, hint):
+    result = checks.layer(answer)
+    assert result.status == "failed"
+    assert "layer(X=" in str(result)
+    assert hint in str(result)
+
+
+# Answers of the wrong type: each is refused with a message, and gets no hint about values.
+WRONG_TYPES = [
+    (lambda x, w, b, phi: str(float(phi(w @ x + b))), "returned text (str '1.0')"),
+    (lambda x, w, b, phi: str(float(phi(w @ x + b))).encode(), "returned text (bytes"),
+    (lambda x, w, b, phi: bool(phi(w @ x + b)), "returned True/False (True)"),
+    (lambda x, w, b, phi: phi(w @ x + b) > 0, "returned True/False"),
+    (lambda x, w, b, phi: [float(phi(w @ x + b))], "a Python list of length 1; expected one"),
+    (lambda x, w, b, phi: (phi(w @ x + b),), "a Python tuple of length 1"),
+    (lambda x, w, b, phi: np.array(phi(w @ x + b), dtype=object), "dtype object"),
+    (lambda x, w, b, phi: {"a": phi(w @ x + b)}, "dict {'a'"),
+    (lambda x, w, b, phi: complex(phi(w @ x + b)), "not a number or a NumPy array"),
+]
+
+
+@pytest.mark.parametrize(("answer", "message"), WRONG_TYPES)
+def test_wrong_types_are_refused_with_a_message_and_no_value_hint(answer, message):
+    result = checks.neuron(answer)
+    assert result.status == "failed"
+    assert "failed case 1 of" in str(result)
+    assert message in str(result)
+    assert "Hint" not in str(result)  # in particular, no "the bias b is missing"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda x, w, b, phi: float(phi(w @ x + b)),  # a Python float
+        lambda x, w, b, phi: np.float32(phi(w @ x + b)),  # a NumPy scalar of another width
+        lambda x, w, b, phi: np.asarray(phi(w @ x + b)),  # a 0-d array
+    ],
+)
+def test_numbers_of_every_numeric_kind_pass(answer):
+    assert checks.neuron(answer), str(checks.neuron(answer))
+
+
+def test_integer_answers_pass_where_the_value_is_an_integer():
+    ref = lambda n: 2 * n  # noqa: E731
+    assert checks.check_function(lambda n: int(2 * n), ref, [1, 2, 3], name="double")
+    assert checks.check_function(lambda n: np.int64(2 * n), ref, [1, 2, 3], name="double")
+
+
+def test_layer_refuses_a_list_of_rows():
+    result = checks.layer(lambda X, W, b, phi: [list(row) for row in phi(X @ W + b)])
+    assert result.status == "failed"
+    assert "a Python list of length 2; expected a NumPy array of shape (2, 3)" in str(result)
+
+
+def test_bias_is_blamed_only_when_the_bias_is_not_zero():
+    # Case 1 has b = 0: an answer wrong there is not told that its bias is missing.
+    result = checks.neuron(lambda x, w, b, phi: phi(w @ x + b) + 1.0)
+    assert "failed case 1 of" in str(result) and "missing" not in str(result)
+    # The same hint function, asked about case 2 (b = 1), names the missing bias.
+    result = checks.neuron(lambda x, w, b, phi: phi(w @ x))
+    assert "failed case 2 of" in str(result) and "bias b is missing" in str(result)
+
+
+def test_check_function_refuses_an_empty_list_of_cases():
+    with pytest.raises(ValueError, match=r"check_function\(double\): cases is empty"):
+        checks.check_function(lambda x: 2 * x, lambda x: 2 * x, [], name="double")
+    # and with one case it checks that case
+    assert checks.check_function(lambda x: 2 * x, lambda x: 2 * x, [1.0], name="double")
+    assert not checks.check_function(lambda x: 3 * x, lambda x: 2 * x, [1.0], name="double")
 
 
 def test_wrong_value_message_reports_the_numbers():
@@ -120,6 +227,7 @@ def test_missing_return_and_non_numeric_results():
 
     assert "return" in str(checks.neuron(no_return))
     assert "not a number" in str(checks.neuron(lambda x, w, b, phi: "one"))
+    assert "not a number" in str(checks.neuron(lambda x, w, b, phi: object()))
 
 
 def test_not_a_function():
