@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -168,6 +169,24 @@ def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> tuple[
     )
 
 
+def _wrap(message: str, width: int = 79) -> str:
+    """Each line of ``message`` folded at ``width`` columns, continuation lines indented two
+    more spaces, so a message printed as plain text needs no sideways scrolling."""
+    lines = []
+    for line in message.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(
+            textwrap.fill(
+                line,
+                width=width,
+                subsequent_indent=indent + "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )  # fmt: skip
+        )
+    return "\n".join(lines)
+
+
 def _safe_hint(hint: Any, args: tuple, got: Any) -> str | None:
     """The hint for this wrong answer; a hint function that fails gives no hint."""
     if not callable(hint):
@@ -242,7 +261,8 @@ def check_function(
             return CheckResult(
                 name,
                 "not attempted",
-                f"{name}: not attempted yet. Replace `raise NotImplementedError()` with your code.",
+                f"{name}: not attempted yet.\n"
+                "  Replace `raise NotImplementedError()` with your code.",
                 len(cases),
             )
         except Exception as exc:  # noqa: BLE001 - any learner error becomes a message
@@ -253,7 +273,7 @@ def check_function(
             advice = _safe_hint(hint, args, exc)
             if advice:
                 message += f"\n  Hint: {advice}"
-            return CheckResult(name, "error", message, len(cases))
+            return CheckResult(name, "error", _wrap(message), len(cases))
         outcome = _compare(expected, got, rtol, atol)
         if outcome is None:
             continue
@@ -263,5 +283,5 @@ def check_function(
         advice = None if kind == "type" else _safe_hint(hint, args, np.asarray(got, dtype=float))
         if advice:
             message += f"\n  Hint: {advice}"
-        return CheckResult(name, "failed", message, len(cases))
+        return CheckResult(name, "failed", _wrap(message), len(cases))
     return CheckResult(name, "passed", f"{name} passed all {len(cases)} cases.", len(cases))
