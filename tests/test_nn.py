@@ -462,7 +462,7 @@ SOFT = nn.MLP([2, 3, 3], output="softmax", seed=0)
         (lambda: NET.predict(np.zeros((0, 2))), ValueError, "X has no rows"),
         (lambda: NET.predict([["a", "b"]]), TypeError, "X must hold real numbers"),
         (lambda: NET.fit(X4, [0, 1, 1]), ValueError, "y has 3 rows but X has 4 rows"),
-        (lambda: NET.fit(X4, [0, 1, 2, 0]), ValueError, "only 0 and 1 .* 2; .*output='linear'"),
+        (lambda: NET.fit(X4, [0, 1, 2, 0]), ValueError, r"in \[0, 1\] .* 2\. .*output='linear'"),
         (lambda: NET.fit(X4, np.zeros((4, 2))), ValueError, r"shape \(4,\) or \(4, 1\)"),
         (lambda: SOFT.fit(X4, [0, 1, 3, 0]), ValueError, r"labels must lie in 0..2"),
         (lambda: SOFT.fit(X4, [0, 1, -1, 0]), ValueError, r"labels must lie in 0..2"),

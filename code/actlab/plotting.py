@@ -336,3 +336,205 @@ def plot_gallery(names: Sequence[str], ncols: int = 4, x: np.ndarray | None = No
         ax.set_ylabel("value")
     axes[0].legend(loc="upper left", frameon=False, fontsize="x-small")
     return axes
+
+
+# Figure helpers added for chapter 1 (each draws one figure from the objects the chapter has).
+
+
+def plot_activation_panels(
+    names: Sequence[str | Callable],
+    x: np.ndarray | None = None,
+    ylim: tuple = (-1.2, 3.2),
+    ncols: int | None = None,
+):
+    """Activations side by side, one panel each, on the same axes limits.
+
+    One panel per activation keeps curves that coincide somewhere (the step and ReLU are both 0
+    for negative input) from hiding each other, and common limits chosen to show every range
+    (tanh reaches -1, ReLU keeps rising) keep the shapes comparable. Grey lines mark 0 and 1.
+    ``x`` defaults to 601 points on [-3, 3]. Returns the array of Axes.
+    """
+    names = [names] if isinstance(names, str) else list(names)
+    if not names:
+        raise ValueError("plot_activation_panels: give at least one activation")
+    x = np.linspace(-3.0, 3.0, 601) if x is None else np.asarray(x, dtype=float)
+    ncols = len(names) if ncols is None else ncols
+    nrows = -(-len(names) // ncols)
+    # Fixed margins rather than a layout engine: the same result here, drawn faster.
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(2.1 * ncols + 0.4, 2.3 * nrows), sharex=True, sharey=True,
+        squeeze=False, gridspec_kw={"wspace": 0.08, "hspace": 0.35},
+    )  # fmt: skip
+    fig.subplots_adjust(left=0.6 / fig.get_figwidth(), right=0.98, top=0.9, bottom=0.2 / nrows)
+    axes = axes.ravel()
+    for i, (ax, item) in enumerate(zip(axes, names, strict=False)):
+        fn, label, kwargs = _with_params(item, {})
+        ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
+        _reference_lines(ax)
+        ax.plot(*_break_jumps(x, fn(x, **kwargs)), color=color(i), linestyle=linestyle(i), lw=2.5)
+        ax.set_title(label, fontsize="medium")
+        ax.set(xlim=(x[0], x[-1]), ylim=ylim)
+    for ax in axes[len(names) :]:
+        ax.set_axis_off()
+    for ax in axes[-ncols:]:
+        ax.set_xlabel("input $z$")
+    for ax in axes[::ncols]:
+        ax.set_ylabel(r"output $\phi(z)$")
+    return axes
+
+
+def plot_layer_activity(
+    x: Sequence[float],
+    A: np.ndarray,
+    ax=None,
+    xlabel: str = "input $x$",
+    label: str = "output",
+    zero_color: str = "#DDDDDD",
+):
+    """Which units respond to which input, with outputs of exactly 0 in their own colour.
+
+    A heat map of ``A`` (inputs x units; rows follow ``x``, sorted here): positive outputs in the
+    cividis colour map (readable with colour-vision deficiencies), and entries that are exactly
+    0 in ``zero_color``, named in a legend, so a silent unit cannot be mistaken for a small
+    output. Negative outputs, if any, take the colour map's low end.
+    """
+    ax = _axes(ax, figsize=(6.5, 3.5))
+    x, A = np.ravel(np.asarray(x, dtype=float)), np.asarray(A, dtype=float)
+    if A.ndim != 2 or A.shape[0] != x.size or x.size < 2:
+        raise ValueError(
+            f"plot_layer_activity: A must have shape (len(x), units) with len(x) >= 2, "
+            f"got x of length {x.size} and A of shape {A.shape}"
+        )
+    order = np.argsort(x, kind="stable")
+    values = A[order].T
+    cmap = plt.get_cmap("cividis").with_extremes(bad=zero_color)
+    image = ax.imshow(
+        np.ma.masked_equal(values, 0.0),
+        aspect="auto",
+        origin="lower",
+        cmap=cmap,
+        interpolation="nearest",
+        extent=(x[order][0], x[order][-1], -0.5, A.shape[1] - 0.5),
+    )
+    ax.figure.colorbar(image, ax=ax, label=label)
+    from matplotlib.patches import Patch
+
+    ax.legend(
+        handles=[Patch(facecolor=zero_color, edgecolor=GREY, label="exactly 0")],
+        loc="upper left", bbox_to_anchor=(0.0, -0.18), frameon=False, fontsize="small",
+    )  # fmt: skip
+    ax.set(xlabel=xlabel, ylabel="unit")
+    return ax
+
+
+def _prediction_grid(x, n_grid, margin=0.0):
+    x = np.ravel(np.asarray(x, dtype=float))
+    low, high = x.min(), x.max()
+    pad = margin * (high - low)
+    return np.linspace(low - pad, high + pad, n_grid)[:, None]
+
+
+def plot_predictions(
+    x: Sequence[float],
+    y: Sequence[float],
+    models: Mapping[str, object],
+    ax=None,
+    task: str = "regression",
+    xlabel: str = "input $x$",
+    ylabel: str | None = None,
+    n_grid: int = 301,
+):
+    """Data as points and each model's predictions as a curve over the range of ``x``.
+
+    ``models`` maps a label to anything with ``predict(X)`` for ``X`` of shape (n, 1) (an
+    :class:`actlab.nn.MLP`); the grid of inputs is made here, so a chapter passes networks, not
+    arrays prepared for the figure. Drawn by :func:`plot_fits` (``task`` as there).
+    """
+    grid = _prediction_grid(x, n_grid)
+    curves = {}
+    for label, model in models.items():
+        if not hasattr(model, "predict"):
+            raise TypeError(f"plot_predictions: {label!r} has no predict method")
+        curves[label] = (grid, np.ravel(model.predict(grid)))
+    return plot_fits(x, y, curves, ax=ax, task=task, xlabel=xlabel, ylabel=ylabel)
+
+
+def plot_reachable(
+    x: Sequence[float],
+    y: Sequence[float],
+    low: float,
+    high: float,
+    models: Mapping[str, object] | None = None,
+    ax=None,
+    xlabel: str = "input $x$",
+    ylabel: str = "target",
+    band_label: str | None = None,
+    n_grid: int = 301,
+):
+    """What an output bounded to [low, high] can reach: the band, each target joined to the
+    nearest point of it, and optional model curves.
+
+    Each target outside the band is joined by a thin vertical line to ``np.clip(y, low, high)``,
+    the best any model with outputs in the band can answer there; the mean of the squared lengths
+    of these lines over all targets (0 inside the band) is the floor of its mean squared error.
+    ``models`` as in :func:`plot_predictions`.
+    """
+    ax = _axes(ax)
+    x, y = np.ravel(np.asarray(x, dtype=float)), np.ravel(np.asarray(y, dtype=float))
+    nearest = np.clip(y, low, high)
+    ax.axhspan(low, high, color=OKABE_ITO["sky blue"], alpha=0.15, lw=0, zorder=0,
+               label=band_label or f"[{low:g}, {high:g}], the reachable band")  # fmt: skip
+    out = y != nearest
+    ax.vlines(x[out], y[out], nearest[out], color=OKABE_ITO["vermillion"], lw=0.8, zorder=1,
+              label="out of reach: gap to the band")  # fmt: skip
+    ax.scatter(x, y, s=12, color=GREY, alpha=0.7, label="data", zorder=2)
+    grid = _prediction_grid(x, n_grid)
+    for i, (label, model) in enumerate((models or {}).items()):
+        ax.plot(grid[:, 0], np.ravel(model.predict(grid)), color=color(i), linestyle=linestyle(i),
+                lw=2.5, label=label, zorder=3)  # fmt: skip
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    ax.legend(frameon=False, fontsize="small")
+    return ax
+
+
+def plot_neuron_switch(
+    w: float,
+    b: float,
+    names: Sequence[str | Callable] = ("step", "sigmoid", "tanh", "relu"),
+    ax=None,
+    xlim: tuple = (-3.0, 3.0),
+    ylim: tuple = (-2.5, 2.5),
+):
+    """One neuron with one input, $\\phi(wx + b)$ against $x$, for several activations at once.
+
+    Every activation switches where the weighted sum $z = wx + b$ crosses zero, $x = -b/w$: the
+    sum is drawn dotted in grey and the switch as a thin vertical line, labelled with its value.
+    Fixed axis limits and a legend outside the plot, so an explorer's frames do not jump;
+    labels in plain text, which draws much faster than mathtext in an explorer's many frames.
+    The figure gets fixed margins instead of a layout engine: every frame lines up, and an
+    explorer draws each about twice as fast.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax.figure.set_layout_engine("none")
+    ax.set_position((0.1, 0.14, 0.66, 0.76))  # left, bottom, width, height
+    x = np.linspace(*xlim, 301)
+    z = w * x + b
+    for i, item in enumerate(names):
+        fn, label = _activation(item)
+        ax.plot(*_break_jumps(x, fn(z)), color=color(i), linestyle=linestyle(i), lw=2.2,
+                label=label)  # fmt: skip
+    ax.plot(x, z, color=GREY, linestyle=(0, (1, 2)), lw=1.5, label="sum z = wx + b")
+    _reference_lines(ax, x0=False)
+    if w != 0 and xlim[0] <= -b / w <= xlim[1]:
+        switch = -b / w + 0.0  # adding 0.0 turns -0.0 into 0.0
+        ax.axvline(switch, color=GREY, lw=1.0)
+        ax.annotate(f"switch\nx = {switch:.2f}", (switch, ylim[1]), xytext=(4, -4),
+                    textcoords="offset points", va="top", fontsize="small",
+                    color="0.3")  # fmt: skip
+    # Plain text rather than mathtext: an explorer draws dozens of frames, and parsing
+    # mathtext was a third of the time of each.
+    ax.set(xlim=xlim, ylim=ylim, xlabel="input x", ylabel="output \u03c6(wx + b)")
+    ax.set_title(f"w = {w:g}, b = {b:g}")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax

@@ -1,8 +1,10 @@
 """Checkers for the code exercises of chapter 1, What an activation function does.
 
 One checker per exercise: ``neuron(fn)``, ``layer(fn)`` and ``output_floor(fn)``. Each compares
-the learner's function with a reference solution on a few cases and, when an answer is wrong,
-adds a hint that names the likely mistake (a missing bias, a transposed result, ...).
+the learner's function with a reference solution on a few cases. An untouched stub gets "not
+attempted yet"; an answer of the wrong type (text, a bool, a list) is refused with a message; a
+wrong shape or value gets a hint that names the likely mistake (a missing bias, a transposed
+result, a sum instead of a mean, ...), looked for only once the type and shape are right.
 
 >>> result = neuron(lambda x, w, b, phi: phi(w @ x + b))
 >>> bool(result), result.status
@@ -49,13 +51,21 @@ def _neuron_cases() -> list[tuple]:
 def _neuron_hint(x, w, b, phi, got):
     if isinstance(got, Exception):
         return "x and w are vectors of the same length; w @ x is their weighted sum."
-    z = w @ x + b
-    if np.allclose(got, z) and not np.allclose(z, phi(z)):
-        return "the weighted sum is right; apply the activation phi to it."
-    if np.allclose(got, phi(w @ x)):
-        return "the bias b is missing: phi(w @ x + b)."
-    if np.shape(got) == np.shape(x):
+    if got.shape == np.shape(x):
         return "w * x multiplies element by element; w @ x (or np.dot) sums the products."
+    if got.shape != ():
+        return "a neuron's output is one number: phi(w @ x + b), with w @ x a single sum."
+    z = w @ x + b
+    if np.isclose(got, z) and not np.isclose(z, phi(z)):
+        return "the weighted sum is right; apply the activation phi to it."
+    if b != 0 and np.isclose(got, phi(w @ x - b)):
+        return "the bias is added, not subtracted: phi(w @ x + b)."
+    if b != 0 and np.isclose(got, phi(w @ x) + b):
+        return "the bias goes inside the activation: phi(w @ x + b), not phi(w @ x) + b."
+    if b != 0 and np.isclose(got, phi(w @ x)):
+        return "the bias b is missing: phi(w @ x + b)."
+    if np.isclose(got, w @ phi(x) + b):
+        return "apply phi once, to the weighted sum, not to each input: phi(w @ x + b)."
     return "a neuron computes phi(w @ x + b): the weighted sum of the inputs, plus the bias."
 
 
@@ -88,17 +98,22 @@ def _layer_hint(X, W, b, phi, got):
             f"X has shape {X.shape} (examples x inputs) and W has shape {W.shape} "
             f"(inputs x neurons), so X @ W + b has shape {Z.shape}."
         )
-    got = np.asarray(got, dtype=float)
-    if got.shape == Z.shape and np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
-        return "the weighted sums are right; apply the activation phi to them."
-    if got.shape == Z.shape and np.allclose(got, phi(X @ W)):
-        return "the bias b is missing: add it to every row, phi(X @ W + b)."
-    if got.shape == Z.shape[::-1]:
+    if got.shape == Z.shape[::-1] and got.shape != Z.shape:
         return "the result is transposed: X has one row per example, so use X @ W (not W.T @ X.T)."
-    return (
-        f"with X of shape {X.shape} (examples x inputs) and W of shape {W.shape} "
-        f"(inputs x neurons), X @ W + b has shape {Z.shape}: one row per example."
-    )
+    if got.shape != Z.shape:
+        return (
+            f"with X of shape {X.shape} (examples x inputs) and W of shape {W.shape} "
+            f"(inputs x neurons), X @ W + b has shape {Z.shape}: one row per example."
+        )
+    if np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
+        return "the weighted sums are right; apply the activation phi to them."
+    if np.any(b != 0) and np.allclose(got, phi(X @ W - b)):
+        return "the bias is added, not subtracted: phi(X @ W + b)."
+    if np.any(b != 0) and np.allclose(got, phi(X @ W) + b):
+        return "the bias goes inside the activation: phi(X @ W + b), not phi(X @ W) + b."
+    if np.any(b != 0) and np.allclose(got, phi(X @ W)):
+        return "the bias b is missing: add it to every row, phi(X @ W + b)."
+    return "each row of the result is one example: phi(X @ W + b), with b added to every row."
 
 
 def layer(candidate: Any) -> CheckResult:
@@ -114,9 +129,11 @@ def _output_floor_reference(y, low, high):
 
 def _output_floor_cases() -> list[tuple]:
     a = np.array
+    # The first case has a floor that no common wrong formula matches (not 0, not the mean of
+    # the absolute gaps, not their sum, not the variance of y).
     return [
+        (a([-2.0, 0.5, 2.5]), 0.0, 1.0),
         (a([0.25, 0.5, 0.75]), 0.0, 1.0),
-        (a([-1.0, 0.5, 2.0]), 0.0, 1.0),
         (a([-3.0, -0.5, 0.0, 0.5, 3.0]), -1.0, 1.0),
         (a([-2.0, -1.0, 1.0, 2.0]), 0.0, np.inf),
         (np.linspace(-2.0, 2.0, 9), -0.5, 1.5),
@@ -124,13 +141,34 @@ def _output_floor_cases() -> list[tuple]:
 
 
 def _output_floor_hint(y, low, high, got):
-    gap = y - np.clip(y, low, high)
-    if np.shape(got) == np.shape(y):
+    nearest = np.clip(y, low, high)
+    gap = y - nearest
+    if got.shape == np.shape(y) and np.allclose(got, nearest):
+        return (
+            "np.clip(y, low, high) is the nearest output the model can give; the floor is the "
+            "mean of the squared distances from y to it."
+        )
+    if got.shape == np.shape(y):
         return "average over the examples: the floor is one number, the mean of the squared gaps."
-    if np.allclose(got, np.mean(np.abs(gap))):
+    if got.shape != ():
+        return "the floor is one number: the mean over all examples of the squared gaps."
+    if np.isclose(got, np.mean(np.abs(gap))):
         return "square each gap before averaging (a mean *squared* error)."
-    if np.allclose(got, np.sum(gap**2)):
+    if np.isclose(got, np.sqrt(np.mean(gap**2))):
+        return "no square root: the floor is a mean squared error, not its root."
+    if np.isclose(got, np.sum(gap**2)):
         return "take the mean of the squared gaps, not their sum."
+    if np.any(gap != 0) and np.isclose(got, np.mean(gap[gap != 0] ** 2)):
+        return (
+            "average over every example: a target inside [low, high] counts too, with a gap of 0."
+        )
+    if np.isclose(got, np.var(y)):
+        return (
+            "that is the variance of y, the error of the best *constant*; the model can give any "
+            "value in [low, high], so only the part of each target outside the range is lost."
+        )
+    if (low, high) != (0.0, 1.0) and np.isclose(got, np.mean((y - np.clip(y, 0, 1)) ** 2)):
+        return "use the bounds low and high you are given, not 0 and 1."
     return (
         "a target inside [low, high] can be matched exactly (gap 0); one outside is at best "
         "matched by the nearest end, np.clip(y, low, high)."

@@ -6,7 +6,9 @@ Jupyter as a short message. A checker never raises because of the learner's code
 
 - the untouched stub (it raises ``NotImplementedError``) gives "not attempted yet";
 - any other exception is reported with the input that caused it;
-- a wrong value or shape names the failing input, the expected and the received answer, and a hint.
+- an answer of the wrong type (None, text, a bool, a list, an object) is refused with a message;
+- a wrong shape or value names the failing input, the expected and the received answer, and a
+  hint (type first, then shape, then value: a hint about a value never hides a wrong shape).
 
 The named checkers of each chapter (:mod:`actlab.checks.chapter01`, ...) are thin wrappers around
 :func:`check_function`: a reference solution, a few cases and a hint function.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -76,6 +79,8 @@ class CheckResult:
 
 def _describe(value: Any) -> str:
     """A short, readable description of an argument or a result."""
+    if isinstance(value, np.generic):
+        value = value.item()  # np.True_ reads as True, np.float64(0.5) as 0.5
     if callable(value) and not isinstance(value, np.ndarray):
         return getattr(value, "name", None) or getattr(value, "__name__", None) or repr(value)
     if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
@@ -100,16 +105,53 @@ def _copy(args: Sequence[Any]) -> tuple:
     return tuple(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args)
 
 
-def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> str | None:
-    """None when ``got`` matches ``expected``; otherwise what is wrong, in words."""
+def _type_problem(expected: np.ndarray, got: Any) -> str | None:
+    """What is wrong with the *kind* of answer (None, text, a bool, a list, ...), or None.
+
+    Checked before shape and value, so a wrong type is never mistaken for a wrong number (a
+    string such as "0.5" would otherwise convert to a float and pass).
+    """
     if got is None:
         return "it returned None: is a `return` statement missing?"
-    try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"it returned {type(got).__name__} {_describe(got)}, which is not a number or array"
-    if got.shape != expected.shape:
+    if isinstance(got, (str, bytes, bytearray)):
         return (
+            f"it returned text ({type(got).__name__} {_describe(got)}), not a number: "
+            "return the value itself, not a string made from it"
+        )
+    if isinstance(got, (bool, np.bool_)) or (isinstance(got, np.ndarray) and got.dtype.kind == "b"):
+        return (
+            f"it returned True/False ({_describe(got)}), not a number: a comparison such as "
+            "`>` gives booleans; return the computed value"
+        )
+    if isinstance(got, (list, tuple)):
+        what = "one number" if expected.ndim == 0 else f"a NumPy array of shape {expected.shape}"
+        return (
+            f"it returned a Python {type(got).__name__} of length {len(got)}; expected {what}. "
+            "NumPy operations (@, +, phi(...)) give arrays directly, with no list needed"
+        )
+    if isinstance(got, np.ndarray):
+        if got.dtype.kind not in "iuf":
+            return (
+                f"it returned an array of dtype {got.dtype} ({_describe(got)}); expected real "
+                "numbers (dtype float)"
+            )
+        return None
+    if isinstance(got, (int, float, np.integer, np.floating)):
+        return None
+    return (
+        f"it returned {type(got).__name__} {_describe(got)}, which is not a number or a NumPy array"
+    )
+
+
+def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> tuple[str, str] | None:
+    """None when ``got`` matches ``expected``; otherwise ``(kind, what is wrong in words)``,
+    where ``kind`` is ``"type"``, ``"shape"`` or ``"value"``, checked in that order."""
+    problem = _type_problem(expected, got)
+    if problem:
+        return "type", problem
+    got = np.asarray(got, dtype=float)
+    if got.shape != expected.shape:
+        return "shape", (
             f"expected shape {expected.shape}, got shape {got.shape}\n"
             f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
         )
@@ -117,14 +159,32 @@ def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> str | 
     if close.all():
         return None
     if close.ndim == 0:
-        return f"expected {float(expected):.6g}, got {float(got):.6g}"
+        return "value", f"expected {float(expected):.6g}, got {float(got):.6g}"
     first = np.unravel_index(np.argmax(~close), close.shape)
     index = tuple(int(i) for i in first)
-    return (
+    return "value", (
         f"{int((~close).sum())} of {close.size} values differ; the first at index {index}: "
         f"expected {expected[first]:.6g}, got {got[first]:.6g}\n"
         f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
     )
+
+
+def _wrap(message: str, width: int = 79) -> str:
+    """Each line of ``message`` folded at ``width`` columns, continuation lines indented two
+    more spaces, so a message printed as plain text needs no sideways scrolling."""
+    lines = []
+    for line in message.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(
+            textwrap.fill(
+                line,
+                width=width,
+                subsequent_indent=indent + "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )  # fmt: skip
+        )
+    return "\n".join(lines)
 
 
 def _safe_hint(hint: Any, args: tuple, got: Any) -> str | None:
@@ -159,15 +219,26 @@ def check_function(
     rtol, atol : tolerances of :func:`numpy.isclose`.
     hint : a sentence added to a failure message, or a function ``hint(*case, got)`` returning a
         hint for that particular wrong answer (or None), to diagnose common mistakes; ``got`` is
-        the exception when the candidate raised one.
+        the answer as a float array (its shape may differ from the expected one), or the
+        exception when the candidate raised one. Answers of the wrong type (None, text, a bool,
+        a list, an object) are refused with their own message before any hint is asked for.
 
     Returns
     -------
     CheckResult, truthy when every case passed. Inputs are copied before each call, so a candidate
     that changes its arguments in place cannot change the reference's answer.
+
+    Raises
+    ------
+    ValueError : when ``cases`` is empty (a check of nothing would pass anything).
     """
     name = name or getattr(reference, "__name__", "function")
     cases = [c if isinstance(c, tuple) else (c,) for c in cases]
+    if not cases:
+        raise ValueError(
+            f"check_function({name}): cases is empty, so nothing would be checked; "
+            "give at least one case"
+        )
     if not callable(candidate):
         return CheckResult(
             name, "failed", f"{name}: expected a function, got {type(candidate).__name__}."
@@ -190,7 +261,8 @@ def check_function(
             return CheckResult(
                 name,
                 "not attempted",
-                f"{name}: not attempted yet. Replace `raise NotImplementedError()` with your code.",
+                f"{name}: not attempted yet.\n"
+                "  Replace `raise NotImplementedError()` with your code.",
                 len(cases),
             )
         except Exception as exc:  # noqa: BLE001 - any learner error becomes a message
@@ -201,13 +273,15 @@ def check_function(
             advice = _safe_hint(hint, args, exc)
             if advice:
                 message += f"\n  Hint: {advice}"
-            return CheckResult(name, "error", message, len(cases))
-        problem = _compare(expected, got, rtol, atol)
-        if problem is None:
+            return CheckResult(name, "error", _wrap(message), len(cases))
+        outcome = _compare(expected, got, rtol, atol)
+        if outcome is None:
             continue
+        kind, problem = outcome
         message = f"{name} failed case {i} of {len(cases)}:\n  {call}\n  {problem}"
-        advice = _safe_hint(hint, args, got)
+        # A wrong type is explained by the message itself; hints diagnose shapes and values.
+        advice = None if kind == "type" else _safe_hint(hint, args, np.asarray(got, dtype=float))
         if advice:
             message += f"\n  Hint: {advice}"
-        return CheckResult(name, "failed", message, len(cases))
+        return CheckResult(name, "failed", _wrap(message), len(cases))
     return CheckResult(name, "passed", f"{name} passed all {len(cases)} cases.", len(cases))

@@ -26,7 +26,7 @@ class MLP:
         Hidden activation(s) from :func:`actlab.activations.names`, one for all hidden layers or
         one per hidden layer. Vector-valued ones (softmax) are rejected.
     output : {"sigmoid", "softmax", "linear"}
-        The output and its loss: sigmoid + binary cross-entropy (1 unit, y in {0, 1}), softmax +
+        The output and its loss: sigmoid + binary cross-entropy (1 unit, y in [0, 1]), softmax +
         cross-entropy (k >= 2 units, integer labels), linear + mean squared error.
     init : {"normal", "uniform", "standard", "xavier", "xavier_normal", "he", "he_uniform", \
 "he_prelu"}

@@ -61,7 +61,13 @@ def _check_rows(y, n, where):
 
 
 class SigmoidBCE:
-    """Sigmoid output, one unit, with binary cross-entropy; targets in {0, 1}."""
+    """Sigmoid output, one unit, with binary cross-entropy; targets in [0, 1].
+
+    Class labels 0 and 1 are the usual targets, but the loss is defined for any target in
+    [0, 1] (a soft label, a fraction, a pixel intensity) and is smallest where the output
+    equals the target. For a target outside [0, 1] it has no minimum at all (it falls without
+    bound as the output nears 0 or 1), so such targets are refused.
+    """
 
     name = "sigmoid"
     classification = True
@@ -76,12 +82,13 @@ class SigmoidBCE:
     def check_targets(self, y, n, k, where):
         _check_rows(y, n, where)
         y = _labels_2d(y, n, where)
-        other = y[(y != 0) & (y != 1)]
-        if other.size:
+        outside = y[(y < 0) | (y > 1)]
+        if outside.size:
             raise ValueError(
-                f"{where}: y must hold only 0 and 1 for output='sigmoid' (class labels), got "
-                f"{other.size} other value(s) such as {other[0]:g}; for real-valued targets use "
-                "output='linear'"
+                f"{where}: y must lie in [0, 1] for output='sigmoid', got {outside.size} "
+                f"value(s) outside it, such as {outside[0]:g}. The binary cross-entropy is "
+                "defined only for targets in [0, 1]: for a target outside, it has no minimum, so "
+                "training cannot fit it. For real-valued targets use output='linear'"
             )
         return y
 
@@ -95,7 +102,7 @@ class SigmoidBCE:
         return (self.predict(Z) - y) / Z.shape[0]
 
     def correct(self, Z, y):
-        return (Z[:, 0] > 0) == (y[:, 0] == 1)
+        return (Z[:, 0] > 0) == (y[:, 0] > 0.5)
 
     def loss_and_grad(self, Z, y):
         return self.loss(Z, y), self.grad(Z, y)
