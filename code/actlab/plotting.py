@@ -368,7 +368,7 @@ def plot_activation_panels(
     fig.subplots_adjust(left=0.6 / fig.get_figwidth(), right=0.98, top=0.9, bottom=0.2 / nrows)
     axes = axes.ravel()
     for i, (ax, item) in enumerate(zip(axes, names, strict=False)):
-        fn, label, kwargs = _with_params(item, {})
+        fn, label, kwargs = _with_params(item, {}, "plot_activation_panels")
         ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
         _reference_lines(ax)
         ax.plot(*_break_jumps(x, fn(x, **kwargs)), color=color(i), linestyle=linestyle(i), lw=2.5)
