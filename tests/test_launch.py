@@ -19,7 +19,7 @@ BRANCH = CONFIG["repository"]["branch"]
 ORG, NAME = urlsplit(REPO_URL).path.strip("/").split("/")
 DOCS = [ROOT / "README.md", ROOT / "intro.md", *sorted((ROOT / "appendix").glob("*.md"))]
 # A repository on GitHub, a Binder launch of one, or a JupyterHub nbgitpuller link to one.
-GITHUB = re.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\"'`>#?]|$)")
+GITHUB = re.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\"'`>#?&]|$)")
 BINDER = re.compile(r"/v2/gh/([\w.-]+)/([\w.-]+)/([\w.-]+)")
 
 

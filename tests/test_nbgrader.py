@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader_course import has_exercises, lay_out, nbgrader_meta
+from nbgrader_course import check_markup, has_exercises, lay_out, nbgrader_meta
 from release import release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,3 +194,55 @@ def test_nbgrader_release_matches_the_course_release(cycle):
     text = json.dumps([c.source for c in theirs.cells])
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
     assert not any(c.metadata.get("jupyter", {}).get("source_hidden") for c in theirs.cells)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_follows_the_exercise_convention(path):
+    """Every chapter notebook marks its exercises for nbgrader, as make.py nbgrader requires."""
+    nb = nbformat.read(path, as_version=4)
+    assert has_exercises(nb), f"{path.name} has no nbgrader cells"
+    assert check_markup(nb, path.name) == []
+
+
+def _cell(kind, source, **nbgrader):
+    make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    cell = make(source)
+    if nbgrader:
+        cell.metadata["nbgrader"] = {"schema_version": 3, "locked": False, **nbgrader}
+    return cell
+
+
+ANSWER = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
+CHECK = "result = checks.f(f)\n### BEGIN HIDDEN TESTS\nassert result, result.message\n"
+CHECK += "### END HIDDEN TESTS\nresult"
+
+
+def _good():
+    answer = _cell("code", ANSWER, solution=True, grade=False, grade_id="ex-answer")
+    answer.metadata["jupyter"] = {"source_hidden": True}
+    check = _cell("code", CHECK, solution=False, grade=True, locked=True, points=1,
+                  grade_id="ex-check")  # fmt: skip
+    return nbformat.v4.new_notebook(cells=[answer, check])
+
+
+def test_check_markup_accepts_the_convention():
+    assert check_markup(_good()) == []
+
+
+@pytest.mark.parametrize(
+    "spoil, message",
+    [
+        (lambda nb: nb.cells[0].metadata.pop("nbgrader"), "not marked as a solution"),
+        (lambda nb: nb.cells[0].metadata.pop("jupyter"), "source_hidden"),
+        (lambda nb: nb.cells[1].metadata["nbgrader"].update(points=0), "no points"),
+        (lambda nb: nb.cells[1].metadata["nbgrader"].update(grade_id="ex-answer"), "used twice"),
+        (lambda nb: nb.cells[1].metadata["nbgrader"].update(locked=False), "locked grade"),
+        (lambda nb: setattr(nb.cells[1], "source", "checks.f(f)"), "must read exactly"),
+        (lambda nb: nb.cells[1].metadata["nbgrader"].update(schema_version=1), "schema_version"),
+    ],
+)
+def test_check_markup_names_what_is_wrong(spoil, message):
+    nb = _good()
+    spoil(nb)
+    problems = check_markup(nb, "bad.ipynb")
+    assert any(message in p for p in problems), problems
