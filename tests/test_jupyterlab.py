@@ -61,7 +61,8 @@ FINISHED = """() => {
   const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
   const prompts = [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')]
     .map(p => p.textContent.trim());
-  const last = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].pop();
+  const last = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]
+    .filter(c => !c.querySelector('.jp-InputPlaceholder')).pop();  // a collapsed cell shows none
   return status && status.dataset.status === 'idle' && !prompts.includes('[*]:')
     && /^\\[\\d+\\]:$/.test(last.querySelector('.jp-InputPrompt').textContent.trim());
 }"""
