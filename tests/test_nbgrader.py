@@ -5,7 +5,8 @@ writes), ``nbgrader generate_assignment`` makes the students' version; several s
 submit it, ``nbgrader autograde`` grades them, and the gradebook must show:
 
 - the correct student (every answer as in the instructor's notebook): full marks on every
-  auto-graded cell, and the written answers waiting for manual grading;
+  auto-graded cell, and the written answers waiting for manual grading; the same for a correct
+  student who was handed the course's own release (``tools/release.py``) instead of nbgrader's;
 - one student per code answer who got that answer wrong (a known mistake, listed below by
   grade_id) and every other answer right: exactly that exercise's checker points lost;
 - the untouched student: 0 on every auto-graded cell, and 0 on the written answers (nbgrader sees
@@ -98,6 +99,9 @@ def cycle(request, tmp_path_factory):
         students[f"wrong-{grade_id}"] = {**correct, grade_id: WRONG[grade_id]}
     for student, answers in students.items():
         _submit(course, assignment, student, released, answers)
+    # A student handed the course's own release (make.py release, the student branch) instead.
+    students["correct-course-release"] = correct
+    _submit(course, assignment, "correct-course-release", release_notebook(source), correct)
     _nbgrader(course, "autograde", assignment)
 
     from nbgrader.api import Gradebook
@@ -134,10 +138,12 @@ def _report(cycle) -> str:
 
 
 @pytest.mark.slow
-def test_correct_answers_get_full_marks(cycle):
+@pytest.mark.parametrize("student", ["correct", "correct-course-release"])
+def test_correct_answers_get_full_marks(cycle, student):
+    """Full marks, from nbgrader's release or from the course's (the same cells and ids)."""
     auto = _auto_cells(cycle["source"])
     assert auto, "no auto-graded cell"
-    grades = cycle["grades"]["correct"]
+    grades = cycle["grades"][student]
     for grade_id, points in auto.items():
         assert grades[grade_id][:2] == (points, points), _report(cycle)
     written = [g for g, v in grades.items() if g not in auto]
