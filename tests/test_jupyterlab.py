@@ -5,7 +5,8 @@ the chapters and of their student release; headless Chromium (Debian's package, 
 Playwright) opens each instructor notebook, runs all cells from the Run menu, and fails on an
 error or stderr output, on a cell left unexecuted, on raw MyST syntax visible in a rendered
 markdown cell, on a cross-reference JupyterLab cannot resolve (it would show a bare label), and on
-a citation without author-year text before it (JupyterLab shows only the key). It also checks
+a citation without author-year text before it (JupyterLab shows only the key), and on a link whose
+text is a file name (a ``{doc}`` role without text). It also checks
 that solutions are collapsed in the instructor's notebook and the stubs are open in the student's.
 The rules a chapter must follow are in the instructor's guide (section "Chapter markup").
 """
@@ -50,6 +51,7 @@ MARKDOWN = """() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell
           text: out ? out.textContent : null,
           refs: [...c.querySelectorAll('[title="Cross Reference Not Found"]')]
                   .map(e => e.textContent),
+          links: out ? [...out.querySelectorAll('a')].map(a => a.textContent.trim()) : [],
           cites: [...c.querySelectorAll('[title="Citation Not Found"]')].map(e => {
             const range = document.createRange();
             range.setStart(out, 0); range.setEndBefore(e);
@@ -192,6 +194,9 @@ def _markdown_problems(page) -> list[str]:
                 problems.append(f"{where}: {what} shows as raw text: ...{context}...")
         for label in cell["refs"]:
             problems.append(f"{where}: reference to {label!r} shows as a bare label in JupyterLab")
+        for link in cell["links"]:  # {doc}`02_step_function` without text shows the file name
+            if re.fullmatch(r"[\w-]*_[\w-]*(\.\w+)?", link):
+                problems.append(f"{where}: a link reads as a file name, {link!r}: give it text")
         for cite in cell["cites"]:
             if not re.search(r"\b(1[89]|20)\d\d[a-z]?\b", cite["before"]):
                 problems.append(
