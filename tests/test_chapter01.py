@@ -104,15 +104,15 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
         "grade": False, "solution": False, "locked": True,
         "grade_id": f"{label}-prompt", "schema_version": 3,
     }  # fmt: skip
-    starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-    assert len(starts) == 1, f"{label}: one solution dropdown, got {len(starts)}"
-    start = starts[0]
-    assert ":class: dropdown" in _text(cells[start])
-    assert "{solution-end}" in _text(cells[start + 2])
     i_answer, answer = by_id[f"{label}-answer"]
-    assert i_answer == start + 1, "the answer sits between solution-start and solution-end"
     meta = answer["metadata"]["nbgrader"]
     if kind == "code":
+        starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
+        assert len(starts) == 1, f"{label}: one solution dropdown, got {len(starts)}"
+        start = starts[0]
+        assert ":class: dropdown" in _text(cells[start])
+        assert "{solution-end}" in _text(cells[start + 2])
+        assert i_answer == start + 1, "the answer sits between solution-start and solution-end"
         assert answer["cell_type"] == "code"
         assert meta == {
             "grade": False, "solution": True, "locked": False,
@@ -142,9 +142,14 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
             "grade": True, "solution": True, "locked": False, "points": 2,
             "grade_id": f"{label}-answer", "schema_version": 3,
         }  # fmt: skip
+        # One cell holding a whole {solution} dropdown: it collapses on the site and in
+        # JupyterLab, and the release puts "YOUR ANSWER HERE" in its place.
         source = _text(answer).strip()
-        assert source.startswith("<!-- BEGIN SOLUTION -->")
-        assert source.endswith("<!-- END SOLUTION -->")
+        assert source.startswith(f"```{{solution}} {label}\n:class: dropdown\n")
+        assert source.endswith("```") and "BEGIN SOLUTION" not in source
+        assert i_answer == i_prompt + 1, "the answer cell comes right after the prompt"
+        assert not any(f"{{solution-start}} {label}" in _text(c) for c in cells)
+        start = i_answer
     assert i_prompt < start
 
 
@@ -152,10 +157,9 @@ def test_the_predict_then_run_result_comes_after_the_prediction_and_is_folded():
     cells = _cells()
     run = [i for i, c in enumerate(cells) if "far = np.array" in _text(c)]
     assert len(run) == 1
-    ends = [i for i, c in enumerate(cells) if "{solution-end}" in _text(c)]
     answer = next(
         i for i, c in enumerate(cells)
         if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch1-ex-far-answer"
     )  # fmt: skip
-    assert answer < run[0] and answer + 1 in ends
+    assert run[0] == answer + 1, "prompt, then the learner's prediction, then the reveal"
     assert "hide-output" in cells[run[0]]["metadata"]["tags"]

@@ -25,7 +25,7 @@ def legend_texts(ax):
 def test_activation_panels_one_curve_each_on_shared_limits():
     axes = plotting.plot_activation_panels(["step", "sigmoid", "tanh", "relu"])
     assert len(axes) == 4
-    assert [ax.get_title() for ax in axes] == ["step", "sigmoid", "tanh", "relu"]
+    assert [ax.get_title() for ax in axes] == ["step", "sigmoid", "tanh", "ReLU"]  # as in prose
     for ax in axes:
         assert ax.get_ylim() == (-1.2, 3.2) and ax.get_xlim() == (-3.0, 3.0)
         assert ax.get_xlabel() == "input $z$"
@@ -107,6 +107,7 @@ def test_neuron_switch_marks_the_switch_without_negative_zero():
     ax = plotting.plot_neuron_switch(-1.0, 0.0, ["step", "relu"])
     texts = [t.get_text() for t in ax.texts]
     assert texts == ["switch\nx = 0.00"]  # -b/w is -0.0 here; printed as 0.00
+    assert legend_texts(ax) == ["step", "ReLU", "sum z = wx + b"]  # as the prose writes it
     ax = plotting.plot_neuron_switch(3.0, 2.0, ["sigmoid", "tanh"])
     assert [t.get_text() for t in ax.texts] == ["switch\nx = -0.67"]
     assert legend_texts(ax) == ["sigmoid", "tanh", "sum z = wx + b"]

@@ -340,6 +340,9 @@ def plot_gallery(names: Sequence[str], ncols: int = 4, x: np.ndarray | None = No
 
 # Figure helpers added for chapter 1 (each draws one figure from the objects the chapter has).
 
+# How chapter 1's prose writes the names its figures show (the registry's names are lower case).
+CHAPTER1_NAMES = {"relu": "ReLU"}
+
 
 def plot_activation_panels(
     names: Sequence[str | Callable],
@@ -369,6 +372,7 @@ def plot_activation_panels(
     axes = axes.ravel()
     for i, (ax, item) in enumerate(zip(axes, names, strict=False)):
         fn, label, kwargs = _with_params(item, {}, "plot_activation_panels")
+        label = CHAPTER1_NAMES.get(label, label)
         ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
         _reference_lines(ax)
         ax.plot(*_break_jumps(x, fn(x, **kwargs)), color=color(i), linestyle=linestyle(i), lw=2.5)
@@ -523,7 +527,7 @@ def plot_neuron_switch(
     for i, item in enumerate(names):
         fn, label = _activation(item)
         ax.plot(*_break_jumps(x, fn(z)), color=color(i), linestyle=linestyle(i), lw=2.2,
-                label=label)  # fmt: skip
+                label=CHAPTER1_NAMES.get(label, label))  # fmt: skip
     ax.plot(x, z, color=GREY, linestyle=(0, (1, 2)), lw=1.5, label="sum z = wx + b")
     _reference_lines(ax, x0=False)
     if w != 0 and xlim[0] <= -b / w <= xlim[1]:

@@ -21,10 +21,12 @@ Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 :mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
-:func:`compare_activations`) and :mod:`~actlab.experiments.timing` (:func:`time_activations`).
+:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`) and
+:mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds).
 """
 
 from .._seeds import STREAMS, derived_seed
+from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import time_activations
 from .trained import DeadUnits, dead_units
@@ -43,4 +45,6 @@ __all__ = [
     "activation_stats_during_training",
     "compare_activations",
     "time_activations",
+    "GoalRuns",
+    "output_goal",
 ]
