@@ -606,9 +606,9 @@ def plot_decision_regions(
 
 #: The fixed network of :func:`plot_two_layer`: one input, three hidden units, one output.
 TWO_LAYER = {
-    "W1": np.array([1.0, -1.0, 1.0]),
-    "b1": np.array([1.0, 0.5, -1.0]),
-    "W2": np.array([1.0, -1.0, 1.0]),
+    "W1": np.array([1.0, 1.0, 1.0]),
+    "b1": np.array([1.0, -1.0, 1.0]),
+    "W2": np.array([1.0, 1.0, -1.0]),
 }
 
 
@@ -642,7 +642,44 @@ def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
                 label=f"unit {j + 1}")  # fmt: skip
     ax.plot(x, parts.sum(axis=1), color=color(0), lw=3.0, label="output (the sum)")
     _reference_lines(ax, x0=False)
-    ax.set(xlim=(-3, 3), ylim=(-4, 4), xlabel="input x", ylabel="output")
+    ax.set(xlim=(-3, 3), ylim=(-4.5, 4.5), xlabel="input x", ylabel="output")
     ax.set_title(f"{label} hidden units, w1 = {w:g}")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax
+
+
+def plot_learning_curves(
+    histories: Mapping[str, Mapping[str, Sequence[float]]],
+    reference: float | None = None,
+    reference_label: str = "reference",
+    metric: str = "loss",
+    ax=None,
+):
+    """Training curves of several runs on a log scale, each in its own colour and dash pattern,
+    with an optional horizontal reference line (the best loss possible, say).
+
+    ``histories`` maps a run's label to the dict ``MLP.fit`` returns; ``metric`` is the key
+    plotted (its values must be positive: the vertical axis is logarithmic).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_learning_curves({"a": {"loss": [1.0, 0.5]}}, reference=0.1)
+    >>> ax.get_yscale(), [t.get_text() for t in ax.get_legend().get_texts()]
+    ('log', ['a', 'reference'])
+    """
+    where = "plot_learning_curves"
+    if not isinstance(histories, Mapping) or not histories:
+        raise TypeError(f"{where}: histories must map a run's label to the dict MLP.fit returns")
+    ax = _axes(ax)
+    for i, (label, history) in enumerate(histories.items()):
+        if not isinstance(history, Mapping) or metric not in history:
+            raise TypeError(f"{where}: histories[{label!r}] has no {metric!r} to plot")
+        values = np.ravel(_values(history[metric], f"histories[{label!r}]", where))
+        ax.plot(np.arange(1, values.size + 1), values, color=color(i), linestyle=linestyle(i),
+                lw=2.2, label=label)  # fmt: skip
+    if reference is not None:
+        ax.axhline(reference, color=GREY, lw=1.0, linestyle=(0, (1, 2)), label=reference_label)
+    ax.set_yscale("log")
+    ax.set(xlabel="epoch", ylabel=f"training {metric.replace('_', ' ')} (log scale)")
+    ax.legend(frameon=False, fontsize="small")
     return ax

@@ -98,6 +98,4 @@ def _hint(params, got):
 
 def collapsed_bias(candidate: Any) -> CheckResult:
     """Check ``collapsed_bias(params)``: the bias of the one linear layer a stack collapses to."""
-    return check_function(
-        candidate, _reference, _cases(), name="collapsed_bias", hint=_hint
-    )
+    return check_function(candidate, _reference, _cases(), name="collapsed_bias", hint=_hint)
