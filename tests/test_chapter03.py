@@ -277,3 +277,14 @@ def test_the_spirals_run_comes_after_the_prediction_and_is_folded():
     )  # fmt: skip
     assert len(run) == 1 and answer < run[0]
     assert "hide-output" in cells[run[0]]["metadata"]["tags"]
+
+
+def test_reachable_names_the_gaps_only_when_there_are_some():
+    # A fix made for chapter 3, whose targets all lie inside the band: plot_reachable used to
+    # list "out of reach" in its legend even when it drew no such line.
+    inside = plotting.plot_reachable([0.0, 1.0, 2.0], [0.0, 0.5, 1.0], 0.0, 1.0)
+    texts = [t.get_text() for t in inside.get_legend().get_texts()]
+    assert not any("out of reach" in t for t in texts)
+    outside = plotting.plot_reachable([0.0, 1.0, 2.0], [-1.0, 0.5, 2.0], 0.0, 1.0)
+    texts = [t.get_text() for t in outside.get_legend().get_texts()]
+    assert "out of reach: gap to the band" in texts

@@ -485,8 +485,9 @@ def plot_reachable(
     ax.axhspan(low, high, color=OKABE_ITO["sky blue"], alpha=0.15, lw=0, zorder=0,
                label=band_label or f"[{low:g}, {high:g}], the reachable band")  # fmt: skip
     out = y != nearest
-    ax.vlines(x[out], y[out], nearest[out], color=OKABE_ITO["vermillion"], lw=0.8, zorder=1,
-              label="out of reach: gap to the band")  # fmt: skip
+    if out.any():  # no legend entry for lines that are not drawn
+        ax.vlines(x[out], y[out], nearest[out], color=OKABE_ITO["vermillion"], lw=0.8, zorder=1,
+                  label="out of reach: gap to the band")  # fmt: skip
     ax.scatter(x, y, s=12, color=GREY, alpha=0.7, label="data", zorder=2)
     grid = _prediction_grid(x, n_grid)
     for i, (label, model) in enumerate((models or {}).items()):
