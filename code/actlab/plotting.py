@@ -625,8 +625,8 @@ def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> ax = plot_two_layer(0.5, "linear")
-    >>> ax.get_xlabel(), len(ax.get_lines())
-    ('input x', 4)
+    >>> ax.get_xlabel(), ax.get_title()
+    ('input x', 'linear hidden units, w1 = 0.5')
     """
     fn, label = _activation(activation, "plot_two_layer")
     w = float(_values(w, "w", "plot_two_layer"))
