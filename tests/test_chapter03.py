@@ -2,6 +2,7 @@
 rely on, its figure helpers, and its exercises marked as the coursework convention requires."""
 
 import json
+import re
 from pathlib import Path
 
 import matplotlib
@@ -235,15 +236,15 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
         "grade": False, "solution": False, "locked": True,
         "grade_id": f"{label}-prompt", "schema_version": 3,
     }  # fmt: skip
-    starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-    assert len(starts) == 1
-    start = starts[0]
-    assert ":class: dropdown" in _text(cells[start])
-    assert "{solution-end}" in _text(cells[start + 2])
     i_answer, answer = by_id[f"{label}-answer"]
-    assert i_prompt < start and i_answer == start + 1
     meta = answer["metadata"]["nbgrader"]
     if kind == "code":
+        starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
+        assert len(starts) == 1
+        start = starts[0]
+        assert ":class: dropdown" in _text(cells[start])
+        assert "{solution-end}" in _text(cells[start + 2])
+        assert i_prompt < start and i_answer == start + 1
         assert answer["metadata"]["jupyter"] == {"source_hidden": True}
         assert meta == {
             "grade": False, "solution": True, "locked": False,
@@ -262,10 +263,13 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
         # the cell that uses the learner's function guards itself for the student release
         assert _text(cells[i_check + 1]).startswith("if result:")
     else:
+        # one markdown cell that is a whole {solution} dropdown, right after the prompt
         assert answer["cell_type"] == "markdown" and meta["grade"] and meta["points"] > 0
-        source = _text(answer).strip()
-        assert source.startswith("<!-- BEGIN SOLUTION -->")
-        assert source.endswith("<!-- END SOLUTION -->")
+        assert i_answer == i_prompt + 1
+        lines = _text(answer).strip().splitlines()
+        assert re.fullmatch(r"(`{3,})\{solution\} " + label, lines[0])
+        assert lines[1] == ":class: dropdown" and lines[-1] == lines[0].split("{")[0]
+        assert "SOLUTION" not in _text(answer) and "{solution-" not in _text(answer)
 
 
 def test_the_spirals_run_comes_after_the_prediction_and_is_folded():
