@@ -39,6 +39,10 @@ WRONG = {
         "def output_floor(y, low, high):\n"
         "    return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range\n"
     ),
+    "ch3-ex-bias-answer": (
+        "def collapsed_bias(params):\n"
+        "    return sum(b for _, b in params)  # not passed through the later weights\n"
+    ),
 }
 
 

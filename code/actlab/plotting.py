@@ -489,8 +489,9 @@ def plot_reachable(
     ax.axhspan(low, high, color=OKABE_ITO["sky blue"], alpha=0.15, lw=0, zorder=0,
                label=band_label or f"[{low:g}, {high:g}], the reachable band")  # fmt: skip
     out = y != nearest
-    ax.vlines(x[out], y[out], nearest[out], color=OKABE_ITO["vermillion"], lw=0.8, zorder=1,
-              label="out of reach: gap to the band")  # fmt: skip
+    if out.any():  # no legend entry for lines that are not drawn
+        ax.vlines(x[out], y[out], nearest[out], color=OKABE_ITO["vermillion"], lw=0.8, zorder=1,
+                  label="out of reach: gap to the band")  # fmt: skip
     ax.scatter(x, y, s=12, color=GREY, alpha=0.7, label="data", zorder=2)
     grid = _prediction_grid(x, n_grid)
     for i, (label, model) in enumerate((models or {}).items()):
@@ -541,4 +542,149 @@ def plot_neuron_switch(
     ax.set(xlim=xlim, ylim=ylim, xlabel="input x", ylabel="output \u03c6(wx + b)")
     ax.set_title(f"w = {w:g}, b = {b:g}")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax
+
+
+# --- chapter 03 ---
+
+
+def plot_decision_regions(
+    X: np.ndarray,
+    y: Sequence[int],
+    models: Mapping[str, object],
+    n_grid: int = 121,
+    margin: float = 0.15,
+):
+    """Two-input classifiers side by side: where each answers 1 (shaded) and the data points.
+
+    ``models`` maps a panel title to anything with ``predict(X)`` for ``X`` of shape (n, 2) that
+    returns the probability of class 1 (an :class:`actlab.nn.MLP` with a sigmoid output). The
+    region where it is above one half is shaded, its edge (the decision boundary) drawn solid;
+    class 0 points are circles, class 1 points triangles, so the panels read without colour.
+    Returns the array of Axes.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> class Half:
+    ...     def predict(self, X):
+    ...         return (X[:, :1] > 0).astype(float)
+    >>> axes = plot_decision_regions(np.eye(2), [0, 1], {"x > 0": Half()}, n_grid=5)
+    >>> axes[0].get_title(), axes[0].get_xlabel()
+    ('x > 0', 'input $x_1$')
+    """
+    where = "plot_decision_regions"
+    X = np.asarray(_values(X, "X", where), dtype=float)
+    y = np.ravel(np.asarray(y))
+    if X.ndim != 2 or X.shape[1] != 2 or len(X) != len(y):
+        raise ValueError(
+            f"{where}: X must have shape (n, 2) and y length n, got X of shape {X.shape} "
+            f"and y of length {len(y)}"
+        )
+    if not isinstance(models, Mapping) or not models:
+        raise TypeError(f"{where}: models must map a title to a model with a predict method")
+    low, high = X.min(axis=0), X.max(axis=0)
+    pad = margin * (high - low)
+    g1, g2 = (np.linspace(lo, hi, n_grid) for lo, hi in zip(low - pad, high + pad, strict=True))
+    G1, G2 = np.meshgrid(g1, g2)
+    grid = np.column_stack([G1.ravel(), G2.ravel()])
+    n = len(models)
+    fig, axes = plt.subplots(1, n, figsize=(2.9 * n + 0.3, 3.0), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")  # fmt: skip
+    axes = axes.ravel()
+    for ax, (title, model) in zip(axes, models.items(), strict=True):
+        if not hasattr(model, "predict"):
+            raise TypeError(f"{where}: {title!r} has no predict method")
+        p = np.ravel(model.predict(grid)).reshape(G1.shape)
+        ax.contourf(G1, G2, p > 0.5, levels=[0.5, 1.5], colors=[OKABE_ITO["sky blue"]],
+                    alpha=0.35)  # fmt: skip
+        ax.contour(G1, G2, p, levels=[0.5], colors=[OKABE_ITO["blue"]], linewidths=1.5)
+        for label, marker, c in ((0, "o", OKABE_ITO["vermillion"]), (1, "^", OKABE_ITO["blue"])):
+            pts = X[y == label]
+            ax.scatter(pts[:, 0], pts[:, 1], s=10, marker=marker, color=c, alpha=0.8,
+                       label=f"class {label}")  # fmt: skip
+        ax.set_title(title, fontsize="medium")
+        ax.set_xlabel("input $x_1$")
+    axes[0].set_ylabel("input $x_2$")
+    axes[0].legend(frameon=False, fontsize="small", loc="lower left")
+    return axes
+
+
+#: The fixed network of :func:`plot_two_layer`: one input, three hidden units, one output.
+TWO_LAYER = {
+    "W1": np.array([1.0, 1.0, 1.0]),
+    "b1": np.array([1.0, -1.0, 1.0]),
+    "W2": np.array([1.0, 1.0, -1.0]),
+}
+
+
+def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
+    """The function a 1-3-1 network draws, $\\sum_j v_j \\phi(w_j x + b_j)$, as weight $w_1$ moves.
+
+    The network is :data:`TWO_LAYER` with its first hidden weight replaced by ``w``. Each hidden
+    unit's contribution $v_j \\phi(w_j x + b_j)$ is drawn thin and dashed, the network's output
+    (their sum) thick. With a linear ``activation`` every contribution is a straight line, so the
+    sum is one too, whatever ``w``; with a non-linear one the sum bends. Fixed limits and
+    margins, so an explorer's frames do not jump; plain-text labels draw fast.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_two_layer(0.5, "linear")
+    >>> ax.get_xlabel(), ax.get_title()
+    ('input x', 'linear hidden units, w1 = 0.5')
+    """
+    fn, label = _activation(activation, "plot_two_layer")
+    w = float(_values(w, "w", "plot_two_layer"))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax.figure.set_layout_engine("none")
+    ax.set_position((0.1, 0.14, 0.62, 0.76))
+    x = np.linspace(-3.0, 3.0, 241)
+    W1 = TWO_LAYER["W1"].copy()
+    W1[0] = w
+    parts = TWO_LAYER["W2"] * fn(np.outer(x, W1) + TWO_LAYER["b1"])
+    for j in range(parts.shape[1]):
+        ax.plot(x, parts[:, j], color=color(j + 1), linestyle=linestyle(j + 1), lw=1.2,
+                label=f"unit {j + 1}")  # fmt: skip
+    ax.plot(x, parts.sum(axis=1), color=color(0), lw=3.0, label="output (the sum)")
+    _reference_lines(ax, x0=False)
+    ax.set(xlim=(-3, 3), ylim=(-4.5, 4.5), xlabel="input x", ylabel="output")
+    ax.set_title(f"{label} hidden units, w1 = {w:g}")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax
+
+
+def plot_learning_curves(
+    histories: Mapping[str, Mapping[str, Sequence[float]]],
+    reference: float | None = None,
+    reference_label: str = "reference",
+    metric: str = "loss",
+    ax=None,
+):
+    """Training curves of several runs on a log scale, each in its own colour and dash pattern,
+    with an optional horizontal reference line (the best loss possible, say).
+
+    ``histories`` maps a run's label to the dict ``MLP.fit`` returns; ``metric`` is the key
+    plotted (its values must be positive: the vertical axis is logarithmic).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_learning_curves({"a": {"loss": [1.0, 0.5]}}, reference=0.1)
+    >>> ax.get_yscale(), [t.get_text() for t in ax.get_legend().get_texts()]
+    ('log', ['a', 'reference'])
+    """
+    where = "plot_learning_curves"
+    if not isinstance(histories, Mapping) or not histories:
+        raise TypeError(f"{where}: histories must map a run's label to the dict MLP.fit returns")
+    ax = _axes(ax)
+    for i, (label, history) in enumerate(histories.items()):
+        if not isinstance(history, Mapping) or metric not in history:
+            raise TypeError(f"{where}: histories[{label!r}] has no {metric!r} to plot")
+        values = np.ravel(_values(history[metric], f"histories[{label!r}]", where))
+        ax.plot(np.arange(1, values.size + 1), values, color=color(i), linestyle=linestyle(i),
+                lw=2.2, label=label)  # fmt: skip
+    if reference is not None:
+        ax.axhline(reference, color=GREY, lw=1.0, linestyle=(0, (1, 2)), label=reference_label)
+    ax.set_yscale("log")
+    ax.set(xlabel="epoch", ylabel=f"training {metric.replace('_', ' ')} (log scale)")
+    ax.legend(frameon=False, fontsize="small")
     return ax
