@@ -39,6 +39,9 @@ WRONG = {
         "def output_floor(y, low, high):\n"
         "    return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range\n"
     ),
+    "ch5-ex-signal-answer": (
+        "def signal_below(dZ, W, Z, dphi):\n    return dZ @ W.T  # the slope forgotten\n"
+    ),
 }
 
 
