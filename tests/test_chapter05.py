@@ -211,16 +211,22 @@ def test_each_exercise_has_prompt_answer_and_dropdown(label, kind):
     }
     i_prompt, prompt = by_id[f"{label}-prompt"]
     assert f":label: {label}" in _text(prompt)
-    start = next(i for i, c in enumerate(cells) if f"{{solution-start}} {label}\n" in _text(c))
-    assert i_prompt < start and ":class: dropdown" in _text(cells[start])
     i_answer, answer = by_id[f"{label}-answer"]
-    assert i_answer == start + 1 and "{solution-end}" in _text(cells[start + 2])
     if kind == "code":
+        start = next(
+            i for i, c in enumerate(cells)
+            if f"{{solution-start}} {label}\n" in _text(c)
+        )  # fmt: skip
+        assert i_prompt < start and ":class: dropdown" in _text(cells[start])
+        assert i_answer == start + 1 and "{solution-end}" in _text(cells[start + 2])
         assert answer["metadata"]["jupyter"] == {"source_hidden": True}
         assert by_id[f"{label}-check"][0] == start + 3
-    else:
-        assert answer["cell_type"] == "markdown"
-        assert _text(answer).strip().startswith("<!-- BEGIN SOLUTION -->")
+    else:  # a written answer: one {solution} dropdown cell right after the prompt
+        text = _text(answer)
+        assert i_answer == i_prompt + 1 and answer["cell_type"] == "markdown"
+        assert text.startswith(f"````{{solution}} {label}\n:class: dropdown\n")
+        assert text.rstrip().endswith("````") and "<!--" not in text
+        assert not any(f"{{solution-start}} {label}\n" in _text(c) for c in cells)
 
 
 def test_the_depth_prediction_is_run_after_it_and_folded():
