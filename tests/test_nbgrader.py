@@ -43,6 +43,9 @@ WRONG = {
         "def collapsed_bias(params):\n"
         "    return sum(b for _, b in params)  # not passed through the later weights\n"
     ),
+    "ch5-ex-signal-answer": (
+        "def signal_below(dZ, W, Z, dphi):\n    return dZ @ W.T  # the slope forgotten\n"
+    ),
 }
 
 

@@ -688,3 +688,139 @@ def plot_learning_curves(
     ax.set(xlabel="epoch", ylabel=f"training {metric.replace('_', ' ')} (log scale)")
     ax.legend(frameon=False, fontsize="small")
     return ax
+
+
+# --- chapter 05 ---
+
+
+def _power_of_ten(k: int) -> str:
+    """``10`` with the exponent ``k`` in Unicode superscripts, e.g. ``10⁻⁶``; ``1`` for k = 0."""
+    if k == 0:
+        return "1"
+    return "10" + str(int(k)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def plot_signal_by_depth(
+    results: Mapping[str, object],
+    ax=None,
+    bound: float | None = None,
+    ylim: tuple = (1e-9, 10.0),
+):
+    """The back-propagated signal per hidden layer, relative to the top layer, on a log scale.
+
+    ``results`` maps a label to an ``experiments.SignalNorms`` (or to an array of relative
+    medians, layer 1 first). Layer 1 is nearest the input and is drawn on the left, so the
+    signal travels from right to left. ``bound`` draws ``bound ** (depth - layer)`` in grey: the
+    most that a factor ``phi' <= bound`` per layer lets through when the weights keep the size.
+    """
+    if not isinstance(results, Mapping) or not results:
+        raise TypeError(
+            "plot_signal_by_depth: results must be a non-empty dict label -> SignalNorms, "
+            f"got {type(results).__name__}"
+        )
+    ax = _axes(ax)
+    depth = 1
+    for i, (label, r) in enumerate(results.items()):
+        relative = np.asarray(getattr(r, "relative", r), dtype=float)
+        if relative.ndim != 1 or relative.size < 1:
+            raise ValueError(
+                f"plot_signal_by_depth: results[{label!r}] must hold one value per layer, "
+                f"got shape {relative.shape}"
+            )
+        layers = np.arange(1, relative.size + 1)
+        depth = max(depth, relative.size)
+        shown = np.where(relative > 0, relative, np.nan)
+        ax.plot(layers, shown, color=color(i), linestyle=linestyle(i), marker="o", ms=3.5,
+                lw=2, label=label)  # fmt: skip
+    if bound is not None:
+        layers = np.arange(1, depth + 1)
+        ax.plot(layers, float(bound) ** (depth - layers), color=GREY, linestyle=(0, (1, 2)),
+                lw=1.5, label=f"{bound:g} per layer")  # fmt: skip
+    ax.set_yscale("log")
+    ax.set(xlabel="hidden layer (1 = nearest the input)",
+           ylabel="signal / signal at top layer", ylim=ylim)  # fmt: skip
+    # Decades labelled in plain text (10⁻⁶): log axes default to mathtext labels, which take
+    # most of the drawing time of an explorer's frame.
+    low, high = int(np.ceil(np.log10(ylim[0]))), int(np.floor(np.log10(ylim[1])))
+    step = max(1, int(np.ceil((high - low) / 6)))
+    decades = np.arange(high, low - 1, -step)[::-1]
+    ax.set_yticks(10.0**decades, labels=[_power_of_ten(k) for k in decades])
+    ax.minorticks_off()
+    ax.set_xticks(np.arange(1, depth + 1, max(1, depth // 10)))
+    ax.legend(frameon=False, fontsize="small", loc="lower right")
+    return ax
+
+
+def plot_curves_spread(
+    curves: Mapping[str, Sequence[Sequence[float]]],
+    ax=None,
+    ylabel: str = "training loss",
+    reference: float | None = None,
+    reference_label: str = "",
+):
+    """Learning curves over several seeds: the mean as a line, the band from the lowest to the
+    highest run shaded.
+
+    ``curves`` maps a label to a (seeds x epochs) array (a list of equal-length runs); epoch 1
+    is the first point. ``reference`` draws a horizontal grey line (e.g. the loss of guessing).
+    """
+    if not isinstance(curves, Mapping) or not curves:
+        raise TypeError(
+            "plot_curves_spread: curves must be a non-empty dict label -> runs x epochs, "
+            f"got {type(curves).__name__}"
+        )
+    ax = _axes(ax)
+    for i, (label, runs) in enumerate(curves.items()):
+        runs = np.asarray(runs, dtype=float)
+        if runs.ndim != 2 or runs.shape[1] < 1:
+            raise ValueError(
+                f"plot_curves_spread: curves[{label!r}] must be runs x epochs, "
+                f"got shape {runs.shape}"
+            )
+        epochs = np.arange(1, runs.shape[1] + 1)
+        ax.fill_between(epochs, runs.min(axis=0), runs.max(axis=0), color=color(i), alpha=0.2,
+                        lw=0)  # fmt: skip
+        ax.plot(epochs, runs.mean(axis=0), color=color(i), linestyle=linestyle(i), lw=2,
+                label=f"{label} (mean of {runs.shape[0]}; band: min-max)")  # fmt: skip
+    if reference is not None:
+        ax.axhline(reference, color=GREY, lw=1.0, linestyle=(0, (1, 2)), label=reference_label)
+    ax.set(xlabel="epoch", ylabel=ylabel)
+    ax.legend(frameon=False, fontsize="small")
+    return ax
+
+
+def plot_weight_paths(
+    paths: Mapping[str, np.ndarray],
+    target: Sequence[float],
+    ax=None,
+    lim: tuple = (-1.5, 1.5),
+):
+    """Paths of two weights under gradient descent, one per run, from the start to ``target``.
+
+    ``paths`` maps a label to an array (steps + 1, 2) of the weights after each step. The two
+    diagonals through the start are drawn in grey: the only directions in which an update can
+    move two weights whose inputs are both positive.
+    """
+    if not isinstance(paths, Mapping) or not paths:
+        raise TypeError(
+            "plot_weight_paths: paths must be a non-empty dict label -> (steps, 2) array, "
+            f"got {type(paths).__name__}"
+        )
+    ax = _axes(ax, figsize=(5, 4.5))
+    grid = np.linspace(*lim, 2)
+    for sign in (1, -1):
+        ax.plot(grid, sign * grid, color=GREY, lw=0.8, linestyle=(0, (1, 2)))
+    for i, (label, path) in enumerate(paths.items()):
+        path = np.asarray(path, dtype=float)
+        if path.ndim != 2 or path.shape[1] != 2:
+            raise ValueError(
+                f"plot_weight_paths: paths[{label!r}] must have shape (steps + 1, 2), "
+                f"got {path.shape}"
+            )
+        ax.plot(path[:, 0], path[:, 1], color=color(i), linestyle=linestyle(i), marker="o",
+                ms=3, lw=1.5, label=f"{label} ({len(path) - 1} steps)")  # fmt: skip
+    ax.plot(*target, marker="*", ms=14, color=OKABE_ITO["black"], linestyle="none",
+            label="best weights")  # fmt: skip
+    ax.set(xlim=lim, ylim=lim, xlabel="weight $w_1$", ylabel="weight $w_2$", aspect="equal")
+    ax.legend(frameon=False, fontsize="small", loc="upper left")
+    return ax

@@ -10,7 +10,8 @@ every checker is available here, so a notebook only needs ``from actlab import c
 
 - :mod:`actlab.checks.core`: :class:`CheckResult` and :func:`check_function`;
 - :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``;
-- :mod:`actlab.checks.chapter03`: ``collapsed_bias``.
+- :mod:`actlab.checks.chapter03`: ``collapsed_bias``;
+- :mod:`actlab.checks.chapter05`: ``signal_below``.
 
 A later chapter adds ``chapterNN.py`` and imports its checkers below.
 
@@ -22,6 +23,7 @@ A later chapter adds ``chapterNN.py`` and imports its checkers below.
 
 from .chapter01 import layer, neuron, output_floor
 from .chapter03 import collapsed_bias
+from .chapter05 import signal_below
 from .core import CheckResult, check_function
 
 __all__ = [
@@ -31,4 +33,5 @@ __all__ = [
     "layer",
     "output_floor",
     "collapsed_bias",
+    "signal_below",
 ]
