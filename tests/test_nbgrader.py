@@ -39,6 +39,10 @@ WRONG = {
         "def output_floor(y, low, high):\n"
         "    return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range\n"
     ),
+    "ch2-ex-update-answer": (
+        "def perceptron_update(w, x, y, lr):\n"
+        "    return w - lr * (y - step(w @ x)) * x  # sign reversed\n"
+    ),
 }
 
 
