@@ -30,9 +30,10 @@ def test_decision_regions_shade_the_answers_and_ring_the_wrong_points():
         return (P[:, 0] > 0.5).astype(float)
 
     ax = plotting.plot_decision_regions(one_line, X4, XOR, lines=[(1.0, 0.0, -0.5)])
-    image = ax.get_images()[0].get_array()
-    assert image.shape == (121, 121)
-    assert image[:, 0].max() == 0 and image[:, -1].min() == 1  # left 0, right 1
+    (shaded,) = [c for c in ax.collections if c.get_label() != "class 1"][:1]
+    corners = shaded.get_paths()[0].vertices
+    assert corners[:, 0].min() == pytest.approx(0.5, abs=0.01)  # shaded right of x1 = 0.5
+    assert corners[:, 0].max() == pytest.approx(1.5)
     assert "answered wrong" in legend_texts(ax)
     rings = [c for c in ax.collections if c.get_label() == "answered wrong"][0]
     np.testing.assert_array_equal(rings.get_offsets(), X4[[1, 3]])  # (0, 1) and (1, 1)
@@ -44,8 +45,14 @@ def test_decision_regions_without_mistakes_draw_no_ring():
     def xor_net(P):
         return ((P[:, 0] + P[:, 1] > 0.5) & (P[:, 0] + P[:, 1] < 1.5)).astype(float)
 
-    ax = plotting.plot_decision_regions(xor_net, X4, XOR)
+    ax = plotting.plot_decision_regions(xor_net, X4, XOR, title="XOR")
     assert "answered wrong" not in legend_texts(ax)
+    assert ax.get_title() == "XOR"
+
+
+def test_decision_regions_answering_0_everywhere_shade_nothing():
+    ax = plotting.plot_decision_regions(lambda P: np.zeros(len(P)), X4, XOR)
+    assert len(ax.collections) == 3  # two kinds of point and the rings; no shaded region
 
 
 @pytest.mark.parametrize(

@@ -565,9 +565,9 @@ def plot_decision_regions(
     """A two-input classifier's answers over the plane, with the data points on top.
 
     ``predict(P)`` takes points of shape (n, 2) and returns 0/1 answers (shape (n,) or (n, 1)).
-    The region answered 1 is shaded blue, the region answered 0 left light; points of class 1 are
-    drawn as filled circles, class 0 as open squares, and a point the classifier gets wrong is
-    ringed in vermillion. ``lines`` are ``(w1, w2, b)`` triples whose lines
+    The region answered 1 is shaded blue, the region answered 0 left light grey; points of
+    class 1 are drawn as filled circles, class 0 as open squares, and a point the classifier gets
+    wrong is ringed in vermillion. ``lines`` are ``(w1, w2, b)`` triples whose lines
     $w_1 x_1 + w_2 x_2 + b = 0$ are drawn dashed (a threshold unit switches on one of them).
     Plain-text labels and fixed margins: made to be an explorer's ``draw`` function.
 
@@ -578,8 +578,6 @@ def plot_decision_regions(
     >>> ax.get_xlabel(), [float(v) for v in ax.get_xlim()]
     ('input x1', [-0.5, 1.5])
     """
-    from matplotlib.colors import ListedColormap
-
     where = "plot_decision_regions"
     if not callable(predict):
         raise TypeError(f"{where}: predict must be a function of points (n, 2), "
@@ -593,9 +591,9 @@ def plot_decision_regions(
     grid = np.linspace(*lim, 121)
     G1, G2 = np.meshgrid(grid, grid)
     answer = np.asarray(predict(np.c_[G1.ravel(), G2.ravel()]), dtype=float).reshape(G1.shape)
-    cmap = ListedColormap(["#f2f2f2", OKABE_ITO["sky blue"]])
-    ax.imshow(answer, origin="lower", extent=(*lim, *lim), cmap=cmap, vmin=0, vmax=1,
-              interpolation="nearest", alpha=0.7, aspect="auto")  # fmt: skip
+    ax.set_facecolor("#f2f2f2")
+    if answer.max() > 0.5:  # vector shapes (a raster image would weigh ~30 kB per frame)
+        ax.contourf(G1, G2, answer, levels=[0.5, 1.5], colors=[OKABE_ITO["sky blue"]], alpha=0.7)
     for i, (w1, w2, b) in enumerate(lines):
         if w2 != 0:
             ax.plot(grid, -(w1 * grid + b) / w2, color=GREY, linestyle=linestyle(i + 1), lw=1.5,
@@ -613,7 +611,7 @@ def plot_decision_regions(
         ax.scatter(*X[wrong].T, s=260, facecolor="none", edgecolor=OKABE_ITO["vermillion"],
                    lw=2.2, label="answered wrong", zorder=4)  # fmt: skip
     ax.plot([], [], color=OKABE_ITO["sky blue"], lw=8, alpha=0.7, label="answer 1")
-    ax.set(xlim=lim, ylim=lim, xlabel="input x1", ylabel="input x2")
+    ax.set(xlim=lim, ylim=lim, xlabel="input x1", ylabel="input x2", xticks=[0, 1], yticks=[0, 1])
     if title:
         ax.set_title(title, fontsize="medium")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize="small")
