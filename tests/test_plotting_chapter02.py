@@ -55,6 +55,12 @@ def test_decision_regions_answering_0_everywhere_shade_nothing():
     assert len(ax.collections) == 3  # two kinds of point and the rings; no shaded region
 
 
+def test_decision_regions_without_a_legend_use_the_width():
+    ax = plotting.plot_decision_regions(lambda P: P[:, 0] > 0.5, X4, XOR, legend=False)
+    assert ax.get_legend() is None
+    assert ax.get_position().width > 0.7
+
+
 @pytest.mark.parametrize(
     ("args", "error", "words"),
     [
