@@ -648,8 +648,9 @@ def plot_errors_per_epoch(errors: Mapping[str, Sequence[float]], ax=None, ylabel
                 lw=2, label=label)  # fmt: skip
         top = max(top, float(counts.max(initial=0)))
     ax.set(xlabel="epoch", ylabel=ylabel or "examples wrong in the epoch", ylim=(-0.3, top + 0.7))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(frameon=False, fontsize="small", loc="upper right")
+    ax.legend(frameon=False, fontsize="small", loc="center right")
     return ax
 
 
