@@ -106,8 +106,8 @@ def test_steepness_draws_the_step_and_each_sigmoid():
     ax = plotting.plot_steepness([1.0, 8.0])
     assert legend_texts(ax) == [
         "step",
-        "sigmoid(1x), slope 0.25 at 0",
-        "sigmoid(8x), slope 2 at 0",
+        "sigmoid(1x)\nslope 0.25 at 0",
+        "sigmoid(8x)\nslope 2 at 0",
     ]
     x, y = ax.get_lines()[2].get_data()
     np.testing.assert_allclose(y, activations.get("sigmoid")(8.0 * x))

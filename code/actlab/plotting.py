@@ -707,7 +707,7 @@ def plot_steepness(k: float | Sequence[float], ax=None, xlim: tuple = (-3.0, 3.0
     >>> matplotlib.use("Agg")
     >>> ax = plot_steepness([1, 4])
     >>> [t.get_text() for t in ax.get_legend().get_texts()][1]
-    'sigmoid(1x), slope 0.25 at 0'
+    'sigmoid(1x)\nslope 0.25 at 0'
     """
     where = "plot_steepness"
     ks = np.atleast_1d(_values(k, "k", where)).ravel()
@@ -719,7 +719,7 @@ def plot_steepness(k: float | Sequence[float], ax=None, xlim: tuple = (-3.0, 3.0
     ax.plot(*_break_jumps(x, step(x), fraction=0.0), color=GREY, lw=5, alpha=0.6, label="step")
     for i, kk in enumerate(ks):
         ax.plot(x, sigmoid(kk * x), color=color(i), linestyle=linestyle(i), lw=2,
-                label=f"sigmoid({kk:g}x), slope {kk / 4:g} at 0")  # fmt: skip
+                label=f"sigmoid({kk:g}x)\nslope {kk / 4:g} at 0")  # fmt: skip
     _reference_lines(ax, y0=False)
     ax.set(xlim=xlim, ylim=(-0.1, 1.1), xlabel="input x", ylabel="output")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
