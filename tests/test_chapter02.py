@@ -147,15 +147,19 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
         "grade": False, "solution": False, "locked": True,
         "grade_id": f"{label}-prompt", "schema_version": 3,
     }  # fmt: skip
-    starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
+    starts = [
+        i
+        for i, c in enumerate(cells)
+        if f"{{solution-start}} {label}" in _text(c) or f"{{solution}} {label}" in _text(c)
+    ]
     assert len(starts) == 1, f"{label}: one solution dropdown, got {len(starts)}"
     start = starts[0]
     assert ":class: dropdown" in _text(cells[start])
-    assert "{solution-end}" in _text(cells[start + 2])
     i_answer, answer = by_id[f"{label}-answer"]
-    assert i_answer == start + 1, "the answer sits between solution-start and solution-end"
     meta = answer["metadata"]["nbgrader"]
     if kind == "code":
+        assert "{solution-end}" in _text(cells[start + 2])
+        assert i_answer == start + 1, "the answer sits between solution-start and solution-end"
         assert answer["cell_type"] == "code"
         assert meta == {
             "grade": False, "solution": True, "locked": False,
@@ -185,9 +189,12 @@ def test_each_exercise_follows_the_coursework_convention(label, kind):
             "grade": True, "solution": True, "locked": False, "points": 2,
             "grade_id": f"{label}-answer", "schema_version": 3,
         }  # fmt: skip
+        # a written answer is ONE cell: a whole {solution} dropdown, no markers in it
+        assert i_answer == start, "the written answer is the {solution} cell itself"
         source = _text(answer).strip()
-        assert source.startswith("<!-- BEGIN SOLUTION -->")
-        assert source.endswith("<!-- END SOLUTION -->")
+        assert source.startswith(f"````{{solution}} {label}\n:class: dropdown\n")
+        assert source.endswith("````") and source.count("````") == 2
+        assert "BEGIN SOLUTION" not in source and "<!--" not in source
     assert i_prompt < start
 
 
@@ -199,7 +206,7 @@ def test_the_predict_then_run_result_comes_after_the_prediction_and_is_folded():
         i for i, c in enumerate(cells)
         if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch2-ex-converge-answer"
     )  # fmt: skip
-    assert answer < run[0] and "{solution-end}" in _text(cells[answer + 1])
+    assert answer + 1 == run[0], "the cell that reveals the result follows the prediction"
     assert "hide-output" in cells[run[0]]["metadata"]["tags"]
 
 

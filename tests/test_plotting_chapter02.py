@@ -25,11 +25,11 @@ def legend_texts(ax):
     return [t.get_text() for t in legend.get_texts()] if legend else []
 
 
-def test_decision_regions_shade_the_answers_and_ring_the_wrong_points():
+def test_threshold_regions_shade_the_answers_and_ring_the_wrong_points():
     def one_line(P):  # answers 1 where x1 > 0.5: right on 2 of the 4 XOR points
         return (P[:, 0] > 0.5).astype(float)
 
-    ax = plotting.plot_decision_regions(one_line, X4, XOR, lines=[(1.0, 0.0, -0.5)])
+    ax = plotting.plot_threshold_regions(one_line, X4, XOR, lines=[(1.0, 0.0, -0.5)])
     (shaded,) = [c for c in ax.collections if c.get_label() != "class 1"][:1]
     corners = shaded.get_paths()[0].vertices
     assert corners[:, 0].min() == pytest.approx(0.5, abs=0.01)  # shaded right of x1 = 0.5
@@ -41,22 +41,22 @@ def test_decision_regions_shade_the_answers_and_ring_the_wrong_points():
     assert ax.get_xlim() == (-0.5, 1.5) and ax.get_ylim() == (-0.5, 1.5)
 
 
-def test_decision_regions_without_mistakes_draw_no_ring():
+def test_threshold_regions_without_mistakes_draw_no_ring():
     def xor_net(P):
         return ((P[:, 0] + P[:, 1] > 0.5) & (P[:, 0] + P[:, 1] < 1.5)).astype(float)
 
-    ax = plotting.plot_decision_regions(xor_net, X4, XOR, title="XOR")
+    ax = plotting.plot_threshold_regions(xor_net, X4, XOR, title="XOR")
     assert "answered wrong" not in legend_texts(ax)
     assert ax.get_title() == "XOR"
 
 
-def test_decision_regions_answering_0_everywhere_shade_nothing():
-    ax = plotting.plot_decision_regions(lambda P: np.zeros(len(P)), X4, XOR)
+def test_threshold_regions_answering_0_everywhere_shade_nothing():
+    ax = plotting.plot_threshold_regions(lambda P: np.zeros(len(P)), X4, XOR)
     assert len(ax.collections) == 3  # two kinds of point and the rings; no shaded region
 
 
-def test_decision_regions_without_a_legend_use_the_width():
-    ax = plotting.plot_decision_regions(lambda P: P[:, 0] > 0.5, X4, XOR, legend=False)
+def test_threshold_regions_without_a_legend_use_the_width():
+    ax = plotting.plot_threshold_regions(lambda P: P[:, 0] > 0.5, X4, XOR, legend=False)
     assert ax.get_legend() is None
     assert ax.get_position().width > 0.7
 
@@ -69,9 +69,9 @@ def test_decision_regions_without_a_legend_use_the_width():
         ((lambda P: P[:, 0], X4, XOR[:3]), ValueError, "shape (len(y), 2)"),
     ],
 )
-def test_decision_regions_name_bad_arguments(args, error, words):
-    with pytest.raises(error, match="plot_decision_regions") as info:
-        plotting.plot_decision_regions(*args)
+def test_threshold_regions_name_bad_arguments(args, error, words):
+    with pytest.raises(error, match="plot_threshold_regions") as info:
+        plotting.plot_threshold_regions(*args)
     assert words in str(info.value)
 
 

@@ -553,7 +553,7 @@ def _fixed_margins(ax, figsize, position):
     return ax
 
 
-def plot_decision_regions(
+def plot_threshold_regions(
     predict: Callable,
     X: np.ndarray,
     y: np.ndarray,
@@ -576,11 +576,11 @@ def plot_decision_regions(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> X = np.array([[0.0, 0.0], [1.0, 1.0]])
-    >>> ax = plot_decision_regions(lambda P: P[:, 0] > 0.5, X, [0, 1], lines=[(1, 1, -1)])
+    >>> ax = plot_threshold_regions(lambda P: P[:, 0] > 0.5, X, [0, 1], lines=[(1, 1, -1)])
     >>> ax.get_xlabel(), [float(v) for v in ax.get_xlim()]
     ('input x1', [-0.5, 1.5])
     """
-    where = "plot_decision_regions"
+    where = "plot_threshold_regions"
     if not callable(predict):
         raise TypeError(f"{where}: predict must be a function of points (n, 2), "
                         f"got {type(predict).__name__}")  # fmt: skip
