@@ -46,6 +46,10 @@ WRONG = {
     "ch5-ex-signal-answer": (
         "def signal_below(dZ, W, Z, dphi):\n    return dZ @ W.T  # the slope forgotten\n"
     ),
+    "ch2-ex-update-answer": (
+        "def perceptron_update(w, x, y, lr):\n"
+        "    return w - lr * (y - step(w @ x)) * x  # sign reversed\n"
+    ),
 }
 
 

@@ -824,3 +824,189 @@ def plot_weight_paths(
     ax.set(xlim=lim, ylim=lim, xlabel="weight $w_1$", ylabel="weight $w_2$", aspect="equal")
     ax.legend(frameon=False, fontsize="small", loc="upper left")
     return ax
+
+
+# --- chapter 02 ---
+
+
+def _fixed_margins(ax, figsize, position):
+    """A new figure when ``ax`` is None; fixed margins instead of a layout engine, so an
+    explorer's frames line up and draw fast."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    ax.figure.set_layout_engine("none")
+    ax.set_position(position)
+    return ax
+
+
+def plot_threshold_regions(
+    predict: Callable,
+    X: np.ndarray,
+    y: np.ndarray,
+    ax=None,
+    lines: Sequence[tuple] = (),
+    lim: tuple = (-0.5, 1.5),
+    title: str | None = None,
+    legend: bool = True,
+):
+    """A two-input classifier's answers over the plane, with the data points on top.
+
+    ``predict(P)`` takes points of shape (n, 2) and returns 0/1 answers (shape (n,) or (n, 1)).
+    The region answered 1 is shaded blue, the region answered 0 left light grey; points of
+    class 1 are drawn as filled circles, class 0 as open squares, and a point the classifier gets
+    wrong is ringed in vermillion. ``lines`` are ``(w1, w2, b)`` triples whose lines
+    $w_1 x_1 + w_2 x_2 + b = 0$ are drawn dashed (a threshold unit switches on one of them).
+    Plain-text labels and fixed margins: made to be an explorer's ``draw`` function; there,
+    ``legend=False`` draws each frame about twice as fast (explain the markers in the text).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    >>> ax = plot_threshold_regions(lambda P: P[:, 0] > 0.5, X, [0, 1], lines=[(1, 1, -1)])
+    >>> ax.get_xlabel(), [float(v) for v in ax.get_xlim()]
+    ('input x1', [-0.5, 1.5])
+    """
+    where = "plot_threshold_regions"
+    if not callable(predict):
+        raise TypeError(f"{where}: predict must be a function of points (n, 2), "
+                        f"got {type(predict).__name__}")  # fmt: skip
+    X = _values(X, "X", where)
+    y = np.ravel(_values(y, "y", where))
+    if X.ndim != 2 or X.shape[1] != 2 or X.shape[0] != y.size:
+        raise ValueError(f"{where}: X must have shape (len(y), 2) = ({y.size}, 2), "
+                         f"got {X.shape}")  # fmt: skip
+    position = (0.15, 0.14, 0.5, 0.76) if legend else (0.14, 0.14, 0.8, 0.76)
+    ax = _fixed_margins(ax, (6, 3.6) if legend else (3.6, 3.6), position)
+    grid = np.linspace(*lim, 121)
+    G1, G2 = np.meshgrid(grid, grid)
+    answer = np.asarray(predict(np.c_[G1.ravel(), G2.ravel()]), dtype=float).reshape(G1.shape)
+    ax.set_facecolor("#f2f2f2")
+    if answer.max() > 0.5:  # vector shapes (a raster image would weigh ~30 kB per frame)
+        ax.contourf(G1, G2, answer, levels=[0.5, 1.5], colors=[OKABE_ITO["sky blue"]], alpha=0.7)
+    for i, (w1, w2, b) in enumerate(lines):
+        if w2 != 0:
+            ax.plot(grid, -(w1 * grid + b) / w2, color=GREY, linestyle=linestyle(i + 1), lw=1.5,
+                    label=f"unit {i + 1}: z = 0")  # fmt: skip
+        elif w1 != 0:
+            ax.axvline(-b / w1, color=GREY, linestyle=linestyle(i + 1), lw=1.5,
+                       label=f"unit {i + 1}: z = 0")  # fmt: skip
+    got = np.asarray(predict(X), dtype=float).ravel()
+    ones, zeros = y == 1, y != 1
+    ax.scatter(*X[ones].T, s=70, color=color(0), marker="o", label="class 1", zorder=3)
+    ax.scatter(*X[zeros].T, s=70, facecolor="white", edgecolor="black", marker="s",
+               label="class 0", zorder=3)  # fmt: skip
+    wrong = got != y
+    if wrong.any():
+        ax.scatter(*X[wrong].T, s=260, facecolor="none", edgecolor=OKABE_ITO["vermillion"],
+                   lw=2.2, label="answered wrong", zorder=4)  # fmt: skip
+    ax.plot([], [], color=OKABE_ITO["sky blue"], lw=8, alpha=0.7, label="answer 1")
+    ax.set(xlim=lim, ylim=lim, xlabel="input x1", ylabel="input x2", xticks=[0, 1], yticks=[0, 1])
+    if title:
+        ax.set_title(title, fontsize="medium")
+    if legend:
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize="small")
+    return ax
+
+
+def plot_errors_per_epoch(errors: Mapping[str, Sequence[float]], ax=None, ylabel=None):
+    """How many examples a learning rule gets wrong in each epoch, one stepped line per run.
+
+    ``errors`` maps a label to its counts, epoch 1 first. Runs may have different lengths (a
+    rule that stops once it makes no mistake).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_errors_per_epoch({"AND": [2, 1, 0], "XOR": [2, 3, 2, 3]})
+    >>> ax.get_xlabel(), len(ax.get_lines())
+    ('epoch', 2)
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    if not isinstance(errors, Mapping):
+        raise TypeError(f"plot_errors_per_epoch: errors must map a label to counts per epoch, "
+                        f"got {type(errors).__name__}")  # fmt: skip
+    ax = _axes(ax, figsize=(6, 3))
+    top = 0.0
+    for i, (label, counts) in enumerate(errors.items()):
+        counts = np.ravel(_values(counts, f"errors[{label!r}]", "plot_errors_per_epoch"))
+        epochs = np.arange(1, counts.size + 1)
+        ax.step(epochs, counts + 0.06 * i, where="mid", color=color(i), linestyle=linestyle(i),
+                lw=2, label=label)  # fmt: skip
+        top = max(top, float(counts.max(initial=0)))
+    ax.set(xlabel="epoch", ylabel=ylabel or "examples wrong in the epoch", ylim=(-0.3, top + 0.7))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(frameon=False, fontsize="small", loc="center right")
+    return ax
+
+
+def plot_staircase(
+    x: Sequence[float],
+    target: Sequence[float],
+    approximations: Mapping[str, Sequence[float]],
+    ax=None,
+    xlabel: str = "input $x$",
+    ylabel: str = "output",
+):
+    """A smooth target (grey) and step-built approximations of it, drawn without vertical jumps.
+
+    ``approximations`` maps a label to values at ``x``; jumps are left as gaps, so each flat
+    piece of a staircase shows as a separate segment.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> x = np.linspace(0, 1, 5)
+    >>> ax = plot_staircase(x, x, {"2 steps": np.floor(2 * x) / 2})
+    >>> len(ax.get_legend().get_texts())
+    2
+    """
+    where = "plot_staircase"
+    if not isinstance(approximations, Mapping):
+        raise TypeError(f"{where}: approximations must map a label to values, "
+                        f"got {type(approximations).__name__}")  # fmt: skip
+    ax = _axes(ax, figsize=(6, 3.5))
+    x, target = np.ravel(_values(x, "x", where)), np.ravel(_values(target, "target", where))
+    if x.size != target.size:
+        raise ValueError(f"{where}: x and target differ in length ({x.size} and {target.size})")
+    ax.plot(x, target, color=GREY, lw=4, alpha=0.6, label="target")
+    for i, (label, values) in enumerate(approximations.items()):
+        values = np.ravel(_values(values, f"approximations[{label!r}]", where))
+        if values.size != x.size:
+            raise ValueError(f"{where}: approximations[{label!r}] has {values.size} values, "
+                             f"x has {x.size}")  # fmt: skip
+        ax.plot(*_break_jumps(x, values, fraction=0.0), color=color(i), linestyle=linestyle(i),
+                lw=2, label=label)  # fmt: skip
+    _reference_lines(ax, x0=False)
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    ax.legend(frameon=False, fontsize="small", loc="upper left")
+    return ax
+
+
+def plot_steepness(k: float | Sequence[float], ax=None, xlim: tuple = (-3.0, 3.0)):
+    """The step beside the sigmoid $\\sigma(kx)$ for one steepness ``k`` or several.
+
+    The step is drawn thick and grey; each sigmoid in colour, labelled with its ``k`` and its
+    slope at 0, $k/4$. Fixed axis limits, plain-text labels and fixed margins: made to be an
+    explorer's ``draw`` function.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_steepness([1, 4])
+    >>> [t.get_text().split()[2] for t in ax.get_legend().get_texts()[1:]]
+    ['0.25', '1']
+    """
+    where = "plot_steepness"
+    ks = np.atleast_1d(_values(k, "k", where)).ravel()
+    if ks.size == 0 or np.any(ks <= 0):
+        raise ValueError(f"{where}: k must be one or more positive steepnesses, got {k!r}")
+    ax = _fixed_margins(ax, (6, 3.5), (0.1, 0.14, 0.56, 0.76))
+    x = np.linspace(*xlim, 601)
+    step, sigmoid = _activation("step", where)[0], _activation("sigmoid", where)[0]
+    ax.plot(*_break_jumps(x, step(x), fraction=0.0), color=GREY, lw=5, alpha=0.6, label="step")
+    for i, kk in enumerate(ks):
+        ax.plot(x, sigmoid(kk * x), color=color(i), linestyle=linestyle(i), lw=2,
+                label=f"sigmoid({kk:g}x)\nslope {kk / 4:g} at 0")  # fmt: skip
+    _reference_lines(ax, y0=False)
+    ax.set(xlim=xlim, ylim=(-0.1, 1.1), xlabel="input x", ylabel="output")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax

@@ -10,6 +10,7 @@ every checker is available here, so a notebook only needs ``from actlab import c
 
 - :mod:`actlab.checks.core`: :class:`CheckResult` and :func:`check_function`;
 - :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``;
+- :mod:`actlab.checks.chapter02`: ``perceptron_update``;
 - :mod:`actlab.checks.chapter03`: ``collapsed_bias``;
 - :mod:`actlab.checks.chapter05`: ``signal_below``.
 
@@ -22,6 +23,7 @@ A later chapter adds ``chapterNN.py`` and imports its checkers below.
 """
 
 from .chapter01 import layer, neuron, output_floor
+from .chapter02 import perceptron_update
 from .chapter03 import collapsed_bias
 from .chapter05 import signal_below
 from .core import CheckResult, check_function
@@ -32,6 +34,7 @@ __all__ = [
     "neuron",
     "layer",
     "output_floor",
+    "perceptron_update",
     "collapsed_bias",
     "signal_below",
 ]

@@ -1,0 +1,93 @@
+"""Checkers for the code exercise of chapter 2, The step function.
+
+``perceptron_update(fn)`` checks Rosenblatt's rule for one example, written with the bias folded
+into the weights: ``x`` ends with a constant 1 and ``w[-1]`` is the bias. The unit answers
+``y_hat = step(w @ x)`` (0 at ``w @ x == 0``, as :func:`actlab.activations.step` does) and the
+rule returns ``w + lr * (y - y_hat) * x``: no change when the answer is right. A wrong answer
+gets a hint naming the likely mistake (the sign reversed, the weighted sum used in place of the
+unit's answer, the change returned in place of the new weights, ...).
+
+>>> import numpy as np
+>>> def update(w, x, y, lr):
+...     y_hat = float(w @ x > 0)
+...     return w + lr * (y - y_hat) * x
+>>> bool(perceptron_update(update))
+True
+>>> print(perceptron_update(lambda w, x, y, lr: w - lr * (y - float(w @ x > 0)) * x))
+... # doctest: +ELLIPSIS
+✗ perceptron_update failed case 2 of 6:
+...
+  Hint: the sign is reversed: move w towards x when the answer was too low (y = 1,
+    y_hat = 0), w + lr * (y - y_hat) * x.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from actlab import activations
+
+from .core import CheckResult, check_function
+
+__all__ = ["perceptron_update"]
+
+_step = activations.get("step")
+
+
+def _update_reference(w, x, y, lr):
+    y_hat = _step(w @ x)
+    return w + lr * (y - y_hat) * x
+
+
+def _update_cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([0.5, 0.5, -0.2]), a([1.0, 0.0, 1.0]), 1, 1.0),  # right answer: no change
+        (a([0.5, -1.0, -0.2]), a([0.0, 1.0, 1.0]), 1, 1.0),  # said 0, should say 1
+        (a([1.0, 0.5, 0.5]), a([1.0, 1.0, 1.0]), 0, 0.5),  # said 1, should say 0
+        (a([0.0, 0.0, 0.0]), a([1.0, 1.0, 1.0]), 1, 0.1),  # z = 0 exactly: the unit says 0
+        (a([0.3, -0.4, 0.1, 0.0]), a([2.0, 1.0, -1.0, 1.0]), 0, 0.25),
+        (a([-0.5, 0.2, 0.4]), a([1.0, -2.0, 1.0]), 1, 0.1),
+    ]
+
+
+def _update_hint(w, x, y, lr, got):
+    if isinstance(got, Exception):
+        return "w and x are vectors of the same length; w @ x is the weighted sum."
+    if got.shape != np.shape(w):
+        return f"return the new weight vector, shape {np.shape(w)}, the same as w."
+    y_hat = _step(w @ x)
+    z = w @ x
+    if np.allclose(got, w - lr * (y - y_hat) * x):
+        return (
+            "the sign is reversed: move w towards x when the answer was too low "
+            "(y = 1, y_hat = 0), w + lr * (y - y_hat) * x."
+        )
+    if np.allclose(got, lr * (y - y_hat) * x):
+        return "that is the change; return the new weights, w plus the change."
+    if lr != 1 and np.allclose(got, w + (y - y_hat) * x):
+        return "multiply the change by the learning rate lr."
+    if np.allclose(got, w + lr * (y - z) * x) and not np.allclose(z, y_hat):
+        return (
+            "that uses the weighted sum w @ x in place of the unit's answer: the perceptron "
+            "compares the label with y_hat = step(w @ x), which is 0 or 1."
+        )
+    if z == 0 and np.allclose(got, w + lr * (y - 1.0) * x):
+        return "at w @ x == 0 exactly the unit answers 0: step(0) = 0, so use w @ x > 0."
+    if y == y_hat and np.allclose(got, w + lr * y * x) and y != 0:
+        return "when the answer is already right (y == y_hat) the rule changes nothing."
+    return "y_hat = step(w @ x), then w + lr * (y - y_hat) * x: no change when y_hat == y."
+
+
+def perceptron_update(candidate: Any) -> CheckResult:
+    """Check ``perceptron_update(w, x, y, lr)``: Rosenblatt's rule for one example, bias folded
+    into ``w`` (``x`` ends with 1), the new weights ``w + lr * (y - step(w @ x)) * x``."""
+    return check_function(
+        candidate,
+        _update_reference,
+        _update_cases(),
+        name="perceptron_update",
+        hint=_update_hint,
+    )
