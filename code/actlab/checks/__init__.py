@@ -9,7 +9,8 @@ The package has one module for the machinery and one module per chapter with cod
 every checker is available here, so a notebook only needs ``from actlab import checks``:
 
 - :mod:`actlab.checks.core`: :class:`CheckResult` and :func:`check_function`;
-- :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``.
+- :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``;
+- :mod:`actlab.checks.chapter04`: ``stable_sigmoid``.
 
 A later chapter adds ``chapterNN.py`` and imports its checkers below.
 
@@ -20,6 +21,7 @@ A later chapter adds ``chapterNN.py`` and imports its checkers below.
 """
 
 from .chapter01 import layer, neuron, output_floor
+from .chapter04 import stable_sigmoid
 from .core import CheckResult, check_function
 
-__all__ = ["CheckResult", "check_function", "neuron", "layer", "output_floor"]
+__all__ = ["CheckResult", "check_function", "neuron", "layer", "output_floor", "stable_sigmoid"]

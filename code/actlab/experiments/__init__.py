@@ -21,10 +21,13 @@ Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 :mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
-:func:`compare_activations`) and :mod:`~actlab.experiments.timing` (:func:`time_activations`).
+:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`) and
+:mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
+:func:`expected_calibration_error`).
 """
 
 from .._seeds import STREAMS, derived_seed
+from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import time_activations
 from .trained import DeadUnits, dead_units
@@ -43,4 +46,8 @@ __all__ = [
     "activation_stats_during_training",
     "compare_activations",
     "time_activations",
+    "logistic_labels",
+    "Reliability",
+    "reliability",
+    "expected_calibration_error",
 ]
