@@ -4,6 +4,8 @@
     python3 make.py build     build the book; prints where the HTML is
     python3 make.py test      run every test (unit, notebooks, student release, book, lint, browser)
     python3 make.py release   write the student release (solutions removed) to student/
+    python3 make.py nbgrader  lay the chapters out as an nbgrader course in nbgrader/source/
+    python3 make.py student-branch  commit the student release to the git branch `student`
     python3 make.py bench     print the benchmarks (activations vs np.tanh and vs PyTorch when it
                               is installed; nn vs scikit-learn; where fit's time goes)
     python3 make.py env       only create or update the environment
@@ -95,7 +97,18 @@ def test(extra: list[str]) -> None:
 
 
 def release(extra: list[str]) -> None:
-    run([_bin("python"), "-m", "actlab.release", "chapters", "student", *extra])
+    run([_bin("python"), "tools/release.py", "chapters", "student", *extra])
+
+
+def nbgrader(extra: list[str]) -> None:
+    """Write ``nbgrader/source/<assignment>/`` (or the course folder given) from the chapters."""
+    course = extra[0] if extra else "nbgrader"
+    run([_bin("python"), "tools/nbgrader_course.py", "chapters", course, *extra[1:]])
+
+
+def student_branch(extra: list[str]) -> None:
+    """Commit the student release of HEAD to the branch ``student`` (launch buttons open it)."""
+    run([_bin("python"), "tools/student_branch.py", *extra])
 
 
 BENCHMARKS = {
@@ -121,7 +134,15 @@ def env(extra: list[str]) -> None:
     print(f"The environment is ready: {VENV}")
 
 
-COMMANDS = {"env": env, "build": build, "test": test, "release": release, "bench": bench}
+COMMANDS = {
+    "env": env,
+    "build": build,
+    "test": test,
+    "release": release,
+    "nbgrader": nbgrader,
+    "student-branch": student_branch,
+    "bench": bench,
+}
 
 
 def main(argv: list[str]) -> None:

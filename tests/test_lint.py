@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TARGETS = ["code", "tests", "chapters", "appendix", "benchmarks", "make.py"]
+TARGETS = ["code", "tools", "tests", "chapters", "appendix", "benchmarks", "make.py"]
 
 
 def run(*cmd):

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from actlab.release import ReleaseError, main, release_notebook
+from release import ReleaseError, main, release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,6 +57,25 @@ def test_stub_still_runs_and_raises_not_implemented():
         namespace["double"](3)
 
 
+def test_hidden_tests_are_removed_and_the_visible_check_kept():
+    check = (
+        "result = checks.double(double)\n### BEGIN HIDDEN TESTS\n"
+        "assert result, result.message\n### END HIDDEN TESTS\nresult"
+    )
+    out = release_notebook(notebook(("code", check)))
+    assert out.cells[0].source == "result = checks.double(double)\nresult"
+
+
+def test_stub_cells_are_no_longer_collapsed():
+    nb = notebook(("code", SOLVED.cells[5].source), ("code", "x = 1"))
+    nb.cells[0].metadata["jupyter"] = {"source_hidden": True}
+    nb.cells[1].metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+    out = release_notebook(nb)
+    assert "jupyter" not in out.cells[0].metadata  # the student sees the stub
+    assert out.cells[1].metadata["jupyter"]["source_hidden"]  # not a solution: left alone
+    assert nb.cells[0].metadata["jupyter"]["source_hidden"]  # the input is not changed
+
+
 def test_outputs_are_cleared():
     nb = notebook(("code", "1 + 1"))
     nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"})]
@@ -74,6 +92,7 @@ def test_outputs_are_cleared():
         ((("markdown", "```{solution-end}\n```"),), "unbalanced"),
         ((("code", "### BEGIN SOLUTION\nx = 1"),), "never closed"),
         ((("code", "x = 1\n### END SOLUTION"),), "without"),
+        ((("code", "### BEGIN HIDDEN TESTS\nassert x"),), "never closed"),
     ],
 )
 def test_unsafe_notebooks_are_refused(cells, message):
@@ -89,6 +108,8 @@ def test_command_line_writes_every_chapter(tmp_path, capsys):
     for path in tmp_path.glob("*.ipynb"):
         text = json.dumps(json.loads(path.read_text())["cells"])
         assert "BEGIN SOLUTION" not in text and "solution-start" not in text
+        assert "HIDDEN TESTS" not in text and "assert result" not in text
+        assert "source_hidden" not in text  # no collapsed stub
 
 
 def test_every_chapter_exercise_has_a_released_stub(tmp_path):

@@ -1,14 +1,20 @@
 """Write the student release of the course: every chapter notebook with its solutions removed.
 
+A maintainer's and instructor's tool (it is not part of the learner's package ``actlab``).
+
 The source notebooks are the instructor's version: each exercise's solution is executed, so the
 book shows it (in a dropdown) and later cells can use it. The student release keeps everything
-else and replaces what is marked as a solution, using nbgrader's conventions so that an instructor
-who grades with nbgrader can use the same notebooks:
+else and replaces what is marked as a solution, using nbgrader's markers so that an instructor
+who grades with nbgrader uses the same notebooks (see ``tools/nbgrader_course.py``):
 
 * in a code cell, the lines between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` become
   ``# YOUR CODE HERE`` and ``raise NotImplementedError()`` at the same indentation (put solutions
   inside a function body, so the released cell still runs and the checker after it reports
-  "not attempted yet");
+  "not attempted yet"); the cell's ``jupyter.source_hidden`` flag (which collapses the solution
+  in the instructor's JupyterLab) is dropped, so the student sees the stub;
+* in a code cell, the lines from ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS`` are
+  removed (they make nbgrader's autograde fail a wrong answer; a learner sees the checker's
+  message instead);
 * in a markdown cell, the lines between ``<!-- BEGIN SOLUTION -->`` and ``<!-- END SOLUTION -->``
   become ``YOUR ANSWER HERE``.
 
@@ -18,7 +24,7 @@ region (it would otherwise leak the solution). A code cell between them *must* h
 region: a solution without one would be shipped to students, so that is an error. Outputs and
 execution counts are cleared.
 
-Run it as ``python -m actlab.release chapters student`` (``python3 make.py release`` does this).
+Run it as ``python tools/release.py chapters student`` (``python3 make.py release`` does this).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from pathlib import Path
 
 CODE_BEGIN, CODE_END = "### BEGIN SOLUTION", "### END SOLUTION"
 TEXT_BEGIN, TEXT_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
+TESTS_BEGIN, TESTS_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 CODE_STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 TEXT_STUB = "YOUR ANSWER HERE"
 _GATE = re.compile(r"^\s*(`{3,}|:{3,})\s*\{solution-(start|end)\}", re.MULTILINE)
@@ -40,7 +47,10 @@ class ReleaseError(ValueError):
 
 
 def clear_regions(source: str, begin: str, end: str, stub: tuple[str, ...], where: str) -> str:
-    """Replace every ``begin`` ... ``end`` region of ``source`` by ``stub``, keeping its indent."""
+    """Replace every ``begin`` ... ``end`` region of ``source`` by ``stub``, keeping its indent.
+
+    With an empty ``stub`` the region, its marker lines included, is simply removed.
+    """
     out, inside = [], False
     for number, line in enumerate(source.splitlines(), start=1):
         if begin in line:
@@ -60,20 +70,36 @@ def clear_regions(source: str, begin: str, end: str, stub: tuple[str, ...], wher
     return "\n".join(out)
 
 
-def release_notebook(nb, name: str = "notebook"):
-    """Return a copy of ``nb`` (an ``nbformat.NotebookNode``) with its solutions removed."""
-    import nbformat
+def is_gate(cell) -> str | None:
+    """``"start"`` or ``"end"`` for a cell opening or closing a solution dropdown, else None."""
+    gate = _GATE.search(cell.source) if cell.cell_type == "markdown" else None
+    return gate.group(2) if gate else None
 
-    nb = nbformat.from_dict(nb)
-    cells, in_solution = [], False
+
+def drop_source_hidden(cell) -> None:
+    """Remove ``jupyter.source_hidden`` (and an emptied ``jupyter`` entry) from a cell."""
+    jupyter = cell.metadata.get("jupyter")
+    if isinstance(jupyter, dict):
+        jupyter.pop("source_hidden", None)
+        if not jupyter:
+            del cell.metadata["jupyter"]
+
+
+def solution_cells(nb, name: str = "notebook", keep_solutions: bool = False):
+    """Yield the cells of ``nb`` without the solution dropdowns' gates and unmarked prose.
+
+    Each code cell inside a dropdown must have a marked solution region (else ReleaseError).
+    With ``keep_solutions`` the marked regions are kept (what nbgrader's source folder needs);
+    otherwise they are replaced by the stubs and hidden tests are removed.
+    """
+    in_solution = False
     for index, cell in enumerate(nb.cells):
         where = f"{name}, cell {index}"
-        gate = _GATE.search(cell.source) if cell.cell_type == "markdown" else None
+        gate = is_gate(cell)
         if gate:
-            opening = gate.group(2) == "start"
-            if opening == in_solution:
-                raise ReleaseError(f"{where}: unbalanced {{solution-{gate.group(2)}}}")
-            in_solution = opening
+            if (gate == "start") == in_solution:
+                raise ReleaseError(f"{where}: unbalanced {{solution-{gate}}}")
+            in_solution = gate == "start"
             continue
         if cell.cell_type == "code":
             has_region = CODE_BEGIN in cell.source
@@ -82,17 +108,28 @@ def release_notebook(nb, name: str = "notebook"):
                     f"{where}: a code cell inside a solution has no '{CODE_BEGIN}' region, "
                     "so the student release would contain the solution"
                 )
-            cell.source = clear_regions(cell.source, CODE_BEGIN, CODE_END, CODE_STUB, where)
+            if not keep_solutions:
+                source = clear_regions(cell.source, CODE_BEGIN, CODE_END, CODE_STUB, where)
+                cell.source = clear_regions(source, TESTS_BEGIN, TESTS_END, (), where)
+            if has_region:
+                drop_source_hidden(cell)
             cell.outputs, cell.execution_count = [], None
         elif cell.cell_type == "markdown":
-            has_region = TEXT_BEGIN in cell.source
-            if in_solution and not has_region:
+            if in_solution and TEXT_BEGIN not in cell.source:
                 continue
-            cell.source = clear_regions(cell.source, TEXT_BEGIN, TEXT_END, (TEXT_STUB,), where)
-        cells.append(cell)
+            if not keep_solutions:
+                cell.source = clear_regions(cell.source, TEXT_BEGIN, TEXT_END, (TEXT_STUB,), where)
+        yield cell
     if in_solution:
         raise ReleaseError(f"{name}: a {{solution-start}} is never closed")
-    nb.cells = cells
+
+
+def release_notebook(nb, name: str = "notebook"):
+    """Return a copy of ``nb`` (an ``nbformat.NotebookNode``) with its solutions removed."""
+    import nbformat
+
+    nb = nbformat.from_dict(nb)
+    nb.cells = list(solution_cells(nb, name))
     return nb
 
 
