@@ -39,6 +39,9 @@ WRONG = {
         "def output_floor(y, low, high):\n"
         "    return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range\n"
     ),
+    "ch4-ex-stable-answer": (
+        "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-x))  # overflows for x < -709.8\n"
+    ),
 }
 
 

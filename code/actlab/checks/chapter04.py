@@ -60,8 +60,10 @@ def _quietly(fn, x):
 
 def _same(got, formula, x):
     value = _quietly(formula, x)
-    return value is not None and value.shape == got.shape and np.allclose(
-        got, value, rtol=1e-12, atol=0.0, equal_nan=True
+    return (
+        value is not None
+        and value.shape == got.shape
+        and np.allclose(got, value, rtol=1e-12, atol=0.0, equal_nan=True)
     )
 
 
