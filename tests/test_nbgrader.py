@@ -231,7 +231,9 @@ def _good():
     answer.metadata["jupyter"] = {"source_hidden": True}
     check = _cell("code", CHECK, solution=False, grade=True, locked=True, points=1,
                   grade_id="ex-check")  # fmt: skip
-    return nbformat.v4.new_notebook(cells=[answer, check])
+    written = _cell("markdown", ":::{solution} ex\n:class: dropdown\nBecause.\n:::",
+                    solution=True, grade=True, points=1, grade_id="ex-explain")  # fmt: skip
+    return nbformat.v4.new_notebook(cells=[answer, check, written])
 
 
 def test_check_markup_accepts_the_convention():
@@ -248,6 +250,17 @@ def test_check_markup_accepts_the_convention():
         (lambda nb: nb.cells[1].metadata["nbgrader"].update(locked=False), "locked grade"),
         (lambda nb: setattr(nb.cells[1], "source", "checks.f(f)"), "must read exactly"),
         (lambda nb: nb.cells[1].metadata["nbgrader"].update(schema_version=1), "schema_version"),
+        (lambda nb: nb.cells[2].metadata["nbgrader"].update(locked=True), "unlocked grade"),
+        (
+            lambda nb: setattr(
+                nb.cells[2],
+                "source",
+                nb.cells[2].source.replace(
+                    "Because.", "<!-- BEGIN SOLUTION -->\nBecause.\n<!-- END SOLUTION -->"
+                ),
+            ),
+            "no markers",
+        ),
     ],
 )
 def test_check_markup_names_what_is_wrong(spoil, message):

@@ -76,6 +76,34 @@ def test_stub_cells_are_no_longer_collapsed():
     assert nb.cells[0].metadata["jupyter"]["source_hidden"]  # the input is not changed
 
 
+ANSWER_BOX = ":::{solution} ex\n:class: dropdown\nBecause two.\n:::"
+
+
+def test_a_graded_solution_box_becomes_the_answer_cell():
+    nb = notebook(("markdown", "Predict."), ("markdown", ANSWER_BOX), ("code", "x = 1"))
+    nb.cells[1].metadata["nbgrader"] = {"solution": True, "grade": True, "points": 1}
+    out = release_notebook(nb)
+    assert [c.source for c in out.cells] == ["Predict.", "YOUR ANSWER HERE", "x = 1"]
+    assert "Because two." in nb.cells[1].source  # the input is not changed
+
+
+def test_an_ungraded_solution_box_is_dropped():
+    for fence in (":::", "```"):
+        box = ANSWER_BOX.replace(":::", fence)
+        out = release_notebook(notebook(("markdown", box), ("code", "x = 1")))
+        assert [c.source for c in out.cells] == ["x = 1"]
+
+
+def test_a_solution_box_inside_a_gated_solution_is_refused():
+    cells = (
+        ("markdown", "```{solution-start} ex\n```"),
+        ("markdown", ANSWER_BOX),
+        ("markdown", "```{solution-end}\n```"),
+    )
+    with pytest.raises(ReleaseError, match="inside a"):
+        release_notebook(notebook(*cells))
+
+
 def test_outputs_are_cleared():
     nb = notebook(("code", "1 + 1"))
     nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"})]

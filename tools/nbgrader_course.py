@@ -22,8 +22,12 @@ The convention (``check_markup``) every exercise follows:
   plus ``"jupyter": {"source_hidden": true}``, with a ``### BEGIN SOLUTION`` region; the next
   code cell is its checker, a locked grade cell with points and ``grade_id`` ``<label>-check``,
   whose source is exactly ``CHECK_TEMPLATE``;
-* a written answer: a markdown cell ``{"solution": true, "grade": true, "points": n}`` whose body
-  is wrapped in ``<!-- BEGIN SOLUTION -->`` / ``<!-- END SOLUTION -->``;
+* a written answer: a markdown cell ``{"solution": true, "grade": true, "points": n}`` that is
+  one whole ``{solution} <label>`` directive with ``:class: dropdown`` (collapsed on the site and
+  in JupyterLab) and no markers: nbgrader and ``tools/release.py`` replace the whole cell by
+  ``YOUR ANSWER HERE``. (The older form, a body wrapped in ``<!-- BEGIN SOLUTION -->`` /
+  ``<!-- END SOLUTION -->`` between ``{solution-start}``/``{solution-end}`` cells, still works
+  but shows open in JupyterLab);
 * every nbgrader cell has ``schema_version`` 3 and a grade_id unique in the notebook; solution
   regions sit only in solution cells and hidden tests only in grade cells.
 
@@ -42,6 +46,7 @@ from release import (
     TESTS_BEGIN,
     TEXT_BEGIN,
     ReleaseError,
+    is_solution_box,
     solution_cells,
 )
 
@@ -94,7 +99,15 @@ def check_markup(nb, name: str = "notebook") -> list[str]:
         seen.add(grade_id)
         if meta.get("grade") and not meta.get("points", 0) > 0:
             problems.append(f"{where}: grade cell {grade_id!r} has no points")
-        if meta.get("solution") and not marked:
+        if is_solution_box(cell) and meta.get("solution"):
+            if not (meta.get("grade") and not meta.get("locked")):
+                problems.append(f"{where}: a written answer is an unlocked grade cell")
+            if TEXT_BEGIN in cell.source:
+                problems.append(
+                    f"{where}: a written answer in a {{solution}} box has no markers "
+                    "(nbgrader then replaces the whole cell, box included)"
+                )
+        elif meta.get("solution") and not marked:
             problems.append(f"{where}: solution cell {grade_id!r} has no marked solution region")
         if cell.cell_type == "code" and meta.get("solution"):
             problems += _check_code_answer(cells, index, where, meta)

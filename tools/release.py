@@ -16,7 +16,11 @@ who grades with nbgrader uses the same notebooks (see ``tools/nbgrader_course.py
   removed (they make nbgrader's autograde fail a wrong answer; a learner sees the checker's
   message instead);
 * in a markdown cell, the lines between ``<!-- BEGIN SOLUTION -->`` and ``<!-- END SOLUTION -->``
-  become ``YOUR ANSWER HERE``.
+  become ``YOUR ANSWER HERE``;
+* a written answer is one markdown cell holding a whole ``{solution}`` directive (a dropdown
+  that collapses on the site and in JupyterLab) and marked as an nbgrader solution cell: it
+  becomes ``YOUR ANSWER HERE`` (nbgrader does the same with a solution cell without markers). A
+  ``{solution}`` cell *not* marked for nbgrader is dropped.
 
 The markdown cells that open and close a solution dropdown (sphinx-exercise's ``{solution-start}``
 and ``{solution-end}``) are dropped, and so is any markdown cell between them that has no marked
@@ -40,6 +44,7 @@ TESTS_BEGIN, TESTS_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 CODE_STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 TEXT_STUB = "YOUR ANSWER HERE"
 _GATE = re.compile(r"^\s*(`{3,}|:{3,})\s*\{solution-(start|end)\}", re.MULTILINE)
+_BOX = re.compile(r"^\s*(`{3,}|:{3,})\s*\{solution\}", re.MULTILINE)
 
 
 class ReleaseError(ValueError):
@@ -74,6 +79,17 @@ def is_gate(cell) -> str | None:
     """``"start"`` or ``"end"`` for a cell opening or closing a solution dropdown, else None."""
     gate = _GATE.search(cell.source) if cell.cell_type == "markdown" else None
     return gate.group(2) if gate else None
+
+
+def is_solution_box(cell) -> bool:
+    """Whether ``cell`` is a whole ``{solution}`` directive in one markdown cell (a dropdown)."""
+    return cell.cell_type == "markdown" and bool(_BOX.search(cell.source))
+
+
+def is_written_answer(cell) -> bool:
+    """A one-cell solution box that nbgrader grades: the learner's answer goes in its place."""
+    meta = cell.metadata.get("nbgrader") or {}
+    return is_solution_box(cell) and bool(meta.get("solution"))
 
 
 def drop_source_hidden(cell) -> None:
@@ -114,6 +130,13 @@ def solution_cells(nb, name: str = "notebook", keep_solutions: bool = False):
             if has_region:
                 drop_source_hidden(cell)
             cell.outputs, cell.execution_count = [], None
+        elif is_solution_box(cell):
+            if in_solution:
+                raise ReleaseError(f"{where}: a {{solution}} box inside a {{solution-start}}")
+            if not is_written_answer(cell):
+                continue  # an ungraded solution box: never shipped
+            if not keep_solutions:
+                cell.source = TEXT_STUB
         elif cell.cell_type == "markdown":
             if in_solution and TEXT_BEGIN not in cell.source:
                 continue
