@@ -194,12 +194,18 @@ def test_each_exercise_has_a_prompt_one_dropdown_and_an_answer(label, kind):
     }
     prompt = by_id[f"{label}-prompt"]
     assert f":label: {label}" in _text(cells[prompt])
+    answer = by_id[f"{label}-answer"]
     starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-    assert len(starts) == 1 and prompt < starts[0]
-    assert by_id[f"{label}-answer"] == starts[0] + 1
-    assert "{solution-end}" in _text(cells[starts[0] + 2])
-    answer = cells[starts[0] + 1]
-    assert answer["cell_type"] == ("code" if kind == "code" else "markdown")
+    boxes = [i for i, c in enumerate(cells) if f"{{solution}} {label}" in _text(c)]
+    if kind == "code":  # solution-start, the hidden code cell, solution-end
+        assert len(starts) == 1 and not boxes and prompt < starts[0]
+        assert answer == starts[0] + 1 and cells[answer]["cell_type"] == "code"
+        assert "{solution-end}" in _text(cells[starts[0] + 2])
+    else:  # one markdown cell: a whole {solution} dropdown, right after the prompt
+        assert boxes == [answer] == [prompt + 1] and not starts
+        text = _text(cells[answer])
+        assert cells[answer]["cell_type"] == "markdown"
+        assert ":class: dropdown" in text and "<!--" not in text
 
 
 def test_the_predict_then_run_cell_comes_after_the_answer_and_is_folded():

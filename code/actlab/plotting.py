@@ -569,10 +569,10 @@ def plot_sigmoid_unit(
     z = w * x + b
     flat = sigmoid.derivative(z) < floor * 0.25
     ax.fill_between(x, 0, 1.1, where=flat, color=GREY, alpha=0.2, lw=0,
-                    label=f"saturated: slope < {floor:g} of max")  # fmt: skip
-    ax.plot(x, sigmoid(z), color=color(0), lw=2.5, label="output \u03c3(wx + b)")
+                    label="saturated")  # fmt: skip
+    ax.plot(x, sigmoid(z), color=color(0), lw=2.5, label="output \u03c3")
     ax.plot(x, 4 * sigmoid.derivative(z), color=color(1), linestyle="--", lw=2,
-            label="slope \u03c3'(wx + b), x4")  # fmt: skip
+            label="slope \u03c3' \u00d7 4")  # fmt: skip
     ax.axhline(0.0, color=GREY, linewidth=0.6, zorder=0)
     ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
     share = float(np.mean(flat))
@@ -602,7 +602,7 @@ def plot_output_error(z: np.ndarray | None = None, y: float = 1.0, ax=None):
     for i, (label, values) in enumerate(curves.items()):
         ax.plot(z, values, color=color(i), linestyle=linestyle(i), lw=2.5, label=label)
     ax.set_yscale("log")
-    ax.set_ylim(1e-5, 3.0)
+    ax.set_ylim(1e-9, 3.0)  # the squared error's tail, 2e^(-2z), reaches 4e-9 at z = 10
     ax.set(xlabel=f"input z of the output unit (target y = {y:g})",
            ylabel="size of the error at z")  # fmt: skip
     ax.legend(frameon=False, fontsize="small", loc="lower left")
