@@ -50,6 +50,9 @@ WRONG = {
         "def perceptron_update(w, x, y, lr):\n"
         "    return w - lr * (y - step(w @ x)) * x  # sign reversed\n"
     ),
+    "ch4-ex-stable-answer": (
+        "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-x))  # overflows for x < -709.8\n"
+    ),
 }
 
 

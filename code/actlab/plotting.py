@@ -649,6 +649,46 @@ def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
     _reference_lines(ax, x0=False)
     ax.set(xlim=(-3, 3), ylim=(-4.5, 4.5), xlabel="input x", ylabel="output")
     ax.set_title(f"{label} hidden units, w1 = {w:g}")
+
+
+# --- chapter 04 ---
+
+
+def plot_sigmoid_unit(
+    w: float,
+    b: float,
+    ax=None,
+    xlim: tuple = (-4.0, 4.0),
+    floor: float = 0.1,
+):
+    """One sigmoid unit, $\\sigma(wx + b)$ against $x$, with its slope and its flat regions.
+
+    Draws the output $\\sigma(z)$ and the slope $\\sigma'(z)$ at $z = wx + b$ (scaled by 4, so its
+    maximum 1/4 reads as 1 on the same axes), and shades where the slope is below ``floor``
+    times its maximum: there the unit is *saturated*, its output nearly flat, and a gradient
+    through it nearly 0. Fixed limits, plain-text labels and fixed margins, so that an
+    explorer's frames line up and draw fast.
+    """
+    from actlab import activations
+
+    sigmoid = activations.get("sigmoid")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax.figure.set_layout_engine("none")
+    ax.set_position((0.1, 0.14, 0.6, 0.76))
+    x = np.linspace(*xlim, 401)
+    z = w * x + b
+    flat = sigmoid.derivative(z) < floor * 0.25
+    ax.fill_between(x, 0, 1.1, where=flat, color=GREY, alpha=0.2, lw=0,
+                    label="saturated")  # fmt: skip
+    ax.plot(x, sigmoid(z), color=color(0), lw=2.5, label="output \u03c3")
+    ax.plot(x, 4 * sigmoid.derivative(z), color=color(1), linestyle="--", lw=2,
+            label="slope \u03c3' \u00d7 4")  # fmt: skip
+    ax.axhline(0.0, color=GREY, linewidth=0.6, zorder=0)
+    ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
+    share = float(np.mean(flat))
+    ax.set(xlim=xlim, ylim=(-0.05, 1.1), xlabel="input x", ylabel="value")
+    ax.set_title(f"w = {w:g}, b = {b:g}: saturated on {share:.0%} of the plot")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
     return ax
 
@@ -1009,4 +1049,60 @@ def plot_steepness(k: float | Sequence[float], ax=None, xlim: tuple = (-3.0, 3.0
     _reference_lines(ax, y0=False)
     ax.set(xlim=xlim, ylim=(-0.1, 1.1), xlabel="input x", ylabel="output")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax
+
+
+def plot_output_error(z: np.ndarray | None = None, y: float = 1.0, ax=None):
+    """The error signal $\\partial \\ell / \\partial z$ at a sigmoid output's input $z$, for one
+    example with target ``y``, under the binary cross-entropy ($\\hat y - y$) and under the
+    squared error ($2(\\hat y - y)\\,\\hat y(1 - \\hat y)$); its size on a log scale, so that
+    the squared error's collapse where the output saturates on the wrong answer shows."""
+    from actlab import activations
+
+    sigmoid = activations.get("sigmoid")
+    ax = _axes(ax)
+    z = np.linspace(-10.0, 10.0, 401) if z is None else _values(z, "z", "plot_output_error")
+    y_hat = sigmoid(z)
+    curves = {
+        "cross-entropy: |y\u0302 - y|": np.abs(y_hat - y),
+        "squared error: |2(y\u0302 - y) y\u0302(1 - y\u0302)|": np.abs(
+            2 * (y_hat - y) * sigmoid.derivative(z)
+        ),
+    }
+    for i, (label, values) in enumerate(curves.items()):
+        ax.plot(z, values, color=color(i), linestyle=linestyle(i), lw=2.5, label=label)
+    ax.set_yscale("log")
+    ax.set_ylim(1e-9, 3.0)  # the squared error's tail, 2e^(-2z), reaches 4e-9 at z = 10
+    ax.set(xlabel=f"input z of the output unit (target y = {y:g})",
+           ylabel="size of the error at z")  # fmt: skip
+    ax.legend(frameon=False, fontsize="small", loc="lower left")
+    return ax
+
+
+def plot_reliability(
+    probabilities: Mapping[str, Sequence[float]],
+    y: Sequence[float],
+    bins: int = 10,
+    ax=None,
+):
+    """Reliability diagram: for each model, the share of positives against the mean predicted
+    probability in each bin (:func:`actlab.experiments.reliability`). A calibrated model lies
+    on the diagonal; points below it are over-confident about "yes", above it about "no"."""
+    from actlab.experiments import reliability
+
+    if not isinstance(probabilities, Mapping):
+        raise TypeError(
+            "plot_reliability: probabilities must map a label to predicted probabilities, "
+            f"got {type(probabilities).__name__}"
+        )
+    ax = _axes(ax, figsize=(4.5, 4.0))
+    ax.plot([0, 1], [0, 1], color=GREY, linestyle=":", lw=1.5, label="calibrated")
+    for i, (label, p) in enumerate(probabilities.items()):
+        r = reliability(p, y, bins)
+        ax.plot(r.mean_predicted, r.observed, color=color(i), linestyle=linestyle(i), lw=2,
+                marker="os^D"[i % 4], label=label)  # fmt: skip
+    ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="mean predicted probability in the bin",
+           ylabel="share of 1s in the bin")  # fmt: skip
+    ax.set_aspect("equal")
+    ax.legend(frameon=False, fontsize="small", loc="upper left")
     return ax

@@ -12,6 +12,7 @@ every checker is available here, so a notebook only needs ``from actlab import c
 - :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``;
 - :mod:`actlab.checks.chapter02`: ``perceptron_update``;
 - :mod:`actlab.checks.chapter03`: ``collapsed_bias``;
+- :mod:`actlab.checks.chapter04`: ``stable_sigmoid``;
 - :mod:`actlab.checks.chapter05`: ``signal_below``.
 
 A later chapter adds ``chapterNN.py`` and imports its checkers below.
@@ -25,6 +26,7 @@ A later chapter adds ``chapterNN.py`` and imports its checkers below.
 from .chapter01 import layer, neuron, output_floor
 from .chapter02 import perceptron_update
 from .chapter03 import collapsed_bias
+from .chapter04 import stable_sigmoid
 from .chapter05 import signal_below
 from .core import CheckResult, check_function
 
@@ -36,5 +38,6 @@ __all__ = [
     "output_floor",
     "perceptron_update",
     "collapsed_bias",
+    "stable_sigmoid",
     "signal_below",
 ]

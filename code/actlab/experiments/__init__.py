@@ -21,11 +21,14 @@ Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 :mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
-:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`) and
-:mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds).
+:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
+:mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds) and
+:mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
+:func:`expected_calibration_error`).
 """
 
 from .._seeds import STREAMS, derived_seed
+from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import time_activations
@@ -47,4 +50,8 @@ __all__ = [
     "time_activations",
     "GoalRuns",
     "output_goal",
+    "logistic_labels",
+    "Reliability",
+    "reliability",
+    "expected_calibration_error",
 ]

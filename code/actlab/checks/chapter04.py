@@ -1,0 +1,133 @@
+"""Checkers for the code exercises of chapter 4, Sigmoid.
+
+``stable_sigmoid(fn)`` checks the learner's sigmoid on ordinary and extreme inputs (up to
++-1000, the infinities and NaN): every value within a relative 1e-9 of the true one, tiny values
+included, and no overflow or invalid-operation warning on the way. An untouched stub gets "not
+attempted yet"; the common formulas that overflow, give NaN or lose the digits of tiny outputs
+each get a hint that names what went wrong.
+
+>>> import numpy as np
+>>> def good(x):
+...     e = np.exp(-np.abs(x))
+...     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+>>> bool(stable_sigmoid(good))
+True
+>>> print(stable_sigmoid(lambda x: 1 / (1 + np.exp(-x))))  # doctest: +ELLIPSIS
+✗ stable_sigmoid gives the right values, but NumPy warned on the way: 'overflow
+  encountered in exp'.
+  Hint: exp of a large number overflows: ...
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+
+from actlab import activations
+
+from .core import CheckResult, _wrap, check_function
+
+__all__ = ["stable_sigmoid"]
+
+_sigmoid = activations.get("sigmoid")
+
+
+def _reference(x):
+    return _sigmoid(x)
+
+
+def _cases() -> list[tuple]:
+    a = np.array
+    return [
+        (a([-2.0, 0.0, 0.5, 3.0]),),
+        (a([-700.0, -100.0, -30.0, 30.0, 100.0, 720.0]),),
+        (a([-1000.0, 1000.0, -np.inf, np.inf, np.nan]),),
+        (np.linspace(-40.0, 40.0, 81),),
+    ]
+
+
+def _quietly(fn, x):
+    """``fn(x)`` with every floating-point warning silenced, or None if it raises."""
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return np.asarray(fn(x), dtype=float)
+    except Exception:  # noqa: BLE001 - a formula that fails is simply not the one used
+        return None
+
+
+def _same(got, formula, x):
+    value = _quietly(formula, x)
+    return (
+        value is not None
+        and value.shape == got.shape
+        and np.allclose(got, value, rtol=1e-12, atol=0.0, equal_nan=True)
+    )
+
+
+def _hint(x, got):
+    if isinstance(got, Exception):
+        return "work on the whole array at once with NumPy functions (np.exp, np.where, ...)."
+    if got.shape != x.shape:
+        return "return one value per input, an array of the same shape as x."
+    if _same(got, lambda t: _sigmoid(-t), x):
+        return "that is sigma(-x) = 1 - sigma(x): the sign of x is flipped."
+    big = np.abs(x) > 709.0
+    if np.any(np.isnan(got) & big):
+        return (
+            "NaN for large x: exp(x) / (1 + exp(x)) becomes inf / inf once exp(x) overflows "
+            "(x > 709.8). Only ever take exp of a number <= 0, such as -|x|."
+        )
+    if _same(got, lambda t: 0.5 * (1 + np.tanh(t / 2)), x):
+        return (
+            "0.5 * (1 + tanh(x / 2)) does not overflow, but it is not accurate for very "
+            "negative x: 1 + tanh subtracts two numbers close to 1 and loses the digits of "
+            "a tiny output (0 below about x = -40). Compute e = exp(-|x|) and divide."
+        )
+    if np.any(np.isnan(got) & ~np.isnan(x)):
+        return "NaN for a number: look for inf / inf or inf - inf on the way."
+    if np.any(np.isnan(x)) and not np.all(np.isnan(got[np.isnan(x)])):
+        return "a NaN input should give NaN, not a number."
+    return "sigma(x) = 1 / (1 + exp(-x)), computed without ever taking exp of a large number."
+
+
+def _warnings_of(fn) -> list[str]:
+    """The floating-point warnings that ``fn`` raises on the cases' inputs."""
+    caught = []
+    for (x,) in _cases():
+        try:
+            with np.errstate(over="warn", invalid="warn", divide="warn"):
+                with warnings.catch_warnings(record=True) as found:
+                    warnings.simplefilter("always")
+                    fn(x.copy())
+        except Exception:  # noqa: BLE001 - already reported by the value check
+            continue
+        caught += [str(w.message) for w in found if issubclass(w.category, RuntimeWarning)]
+    return caught
+
+
+def stable_sigmoid(candidate: Any) -> CheckResult:
+    """Check ``stable_sigmoid(x)``: the logistic sigmoid of an array, accurate to a relative
+    1e-9 on inputs from -1000 to 1000 (and at +-inf and NaN), without overflow warnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the warnings are looked at on their own below
+        result = check_function(
+            candidate, _reference, _cases(), name="stable_sigmoid", rtol=1e-9, atol=0.0,
+            hint=_hint,
+        )  # fmt: skip
+    if not result:
+        return result
+    caught = _warnings_of(candidate)
+    if caught:
+        message = (
+            f"stable_sigmoid gives the right values, but NumPy warned on the way: "
+            f"{caught[0]!r}.\n"
+            "  Hint: exp of a large number overflows: 1 / (1 + exp(-x)) does for x < -709.8. "
+            "And np.where(x >= 0, f(x), g(x)) computes BOTH f and g for every x before it "
+            "picks, so an exp(-x) or exp(x) still overflows for the inputs whose branch is "
+            "thrown away. Take e = np.exp(-np.abs(x)) first: it never overflows."
+        )
+        return CheckResult("stable_sigmoid", "failed", _wrap(message), result.n_cases)
+    return result
