@@ -314,9 +314,8 @@ def test_time_activations_keys_and_ratios():
     for name in ("relu", "tanh"):
         assert set(r[name]) == {"ms", "ratio", "derivative_ms", "derivative_ratio"}
         assert r[name]["ms"] > 0 and np.isfinite(r[name]["ratio"])
-    # the ratio is this function's time over np.tanh's (no bound on the time itself: timings
-    # on a shared machine are noise; the benchmarks print them)
-    assert r["tanh"]["ratio"] == pytest.approx(r["tanh"]["ms"] / r["np.tanh"]["ms"], rel=1e-12)
+    # no bound on the ratios themselves: timings on a shared machine are noise (the benchmarks
+    # print them); the exact ratio arithmetic is checked on one function below
     small = experiments.time_activations("sigmoid", size=10**3, repeats=3, derivative=False)
     assert set(small["sigmoid"]) == {"ms", "ratio"}
     # one function timed: np.tanh's time is the reference of its ratio, so ratio = ms / tanh's ms

@@ -649,6 +649,8 @@ def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
     _reference_lines(ax, x0=False)
     ax.set(xlim=(-3, 3), ylim=(-4.5, 4.5), xlabel="input x", ylabel="output")
     ax.set_title(f"{label} hidden units, w1 = {w:g}")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    return ax
 
 
 # --- chapter 04 ---
