@@ -65,8 +65,10 @@ def in_range(value, name, where, low, high):
 
 def limits(value, name, where, positive=False):
     """A pair (low, high) of finite reals with low < high (both > 0 for a log axis)."""
-    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__len__") or (
-        len(value) != 2
+    if (
+        isinstance(value, (str, bytes, Mapping))
+        or not hasattr(value, "__len__")
+        or (len(value) != 2)
     ):
         raise TypeError(f"{where}: {name} must be a pair (low, high), got {value!r}")
     low, high = (real(v, f"{name}[{i}]", where) for i, v in enumerate(value))
@@ -269,4 +271,3 @@ def grid(value, name, where, default=None):
     if np.any(np.diff(x) <= 0):
         raise ValueError(f"{where}: {name} must increase from one value to the next")
     return x
-

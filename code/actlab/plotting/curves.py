@@ -16,9 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from . import _args
-from ._style import (
-    GREY, axes_for, break_jumps, color, fixed_margins, linestyle, reference_lines,
-)  # fmt: skip
+from ._style import GREY, axes_for, break_jumps, color, fixed_margins, linestyle, reference_lines
 
 
 def plot_gallery(names: Sequence[str | Callable], ncols: int = 4, x: np.ndarray | None = None):

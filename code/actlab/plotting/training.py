@@ -57,8 +57,10 @@ def plot_history(
                 curves[label, key] = _args.positive_values(values, name, where) if log else values
         lengths = {curves[label, k].size for k in keys if (label, k) in curves} - {0}
         if len(lengths) > 1:
-            raise ValueError(f"{where}: histories[{label!r}] holds {' and '.join(keys)} of "
-                             f"different lengths {sorted(lengths)}; give one value per epoch")
+            raise ValueError(
+                f"{where}: histories[{label!r}] holds {' and '.join(keys)} of "
+                f"different lengths {sorted(lengths)}; give one value per epoch"
+            )
     if not any(v.size for v in curves.values()):
         raise ValueError(f"{where}: no run has values of {' or '.join(map(repr, keys))} to plot")
     if reference is not None and log and reference <= 0:
