@@ -90,6 +90,17 @@ def test_nan_and_inf_are_refused_instead_of_drawing_empty_axes(call, error, word
     refused(call, error, *words)
 
 
+@pytest.mark.parametrize(
+    "call",
+    [lambda: P.plot_neuron(1e308, 1e308), lambda: P.plot_sigmoid_unit(1e308, 0),
+     lambda: P.plot_two_layer(1e308)],
+)  # fmt: skip
+def test_weights_so_large_that_the_sum_overflows_are_refused_without_a_warning(call):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        refused(call, ValueError, "overflow float64 on the plot", "w = 1e+308")
+
+
 def test_an_infinite_steepness_is_refused_without_a_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -143,6 +154,26 @@ def test_one_activation_name_is_one_activation_not_its_letters():
 def test_an_unknown_activation_is_named_with_its_place(call):
     message = refused(call, ValueError, "unknown activation 'rlu'", "did you mean 'relu'")
     assert message.startswith("plot_") and "names[" in message
+
+
+def test_a_display_name_for_no_activation_is_a_typo():
+    refused(lambda: P.plot_neuron(1, 0, "relu", display_names={"rleu": "ReLU"}), ValueError,
+            "plot_neuron: display_names names 'rleu', which is not among the names")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [(lambda: P.plot_activation_panels([lambda z: 1.0]), ValueError,
+      "plot_activation_panels: <lambda> returned float64 of shape ()"),
+     (lambda: P.plot_gallery([np.tanh]), TypeError, "plot_gallery: tanh has no derivative"),
+     (lambda: P.plot_activation_panels([("relu", {"alpah": 1})]), TypeError,
+      "plot_activation_panels: relu (alpah=1): relu: unknown parameter 'alpah'"),
+     (lambda: P.plot_neuron(1, 0, [lambda z: z[:3]]), ValueError, "plot_neuron: <lambda> returned"),
+     (lambda: P.plot_threshold_regions(half, X4, XOR, lines=[(0, 0, 1)]), ValueError,
+      "plot_threshold_regions: lines[0] has w1 = w2 = 0")],
+)  # fmt: skip
+def test_activations_and_lines_that_cannot_be_drawn_are_named(call, error, words):
+    refused(call, error, words)
 
 
 def test_names_of_the_wrong_type():

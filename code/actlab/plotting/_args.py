@@ -108,6 +108,18 @@ def same_length(a, b, names, where):
     return b
 
 
+def weighted_sum(w, x, b, where, shown=None):
+    """``np.multiply.outer(x, w) + b``, refused when a weight this large overflows float64 on the
+    plot (a line at inf cannot be drawn); ``shown`` names the values in the message."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = np.multiply.outer(x, w) + b
+    if not np.isfinite(z).all():
+        shown = shown or f"w = {w:g} and b = {b:g}"
+        raise ValueError(f"{where}: {shown} make(s) wx + b overflow float64 on the plot; use "
+                         "smaller values")  # fmt: skip
+    return z
+
+
 def positive_values(arr, name, where):
     """``arr`` if no value is 0 or below: a log axis cannot show them (matplotlib drops them
     without a word). NaN, a value left out, passes."""
@@ -259,7 +271,30 @@ def activation_list(value, name, where, shown=None):
         if params:
             label += " (" + ", ".join(f"{k}={param_text(v)}" for k, v in params.items()) + ")"
         out.append((fn, label, dict(params)))
+    unused = sorted(set(shown or {}) - {i[0] if isinstance(i, tuple) else i for i in items})
+    if unused:  # a typo would otherwise leave the registry's name in the figure
+        raise ValueError(f"{where}: display_names names {', '.join(map(repr, unused))}, which "
+                         f"{'is' if len(unused) == 1 else 'are'} not among the {name}")  # fmt: skip
     return out
+
+
+def curve(fn, x, params, label, where, derivative=False):
+    """``fn(x, **params)`` (or its derivative) as a float64 array of the shape of ``x``: a
+    callable that returns anything else is named."""
+    if derivative and not callable(getattr(fn, "derivative", None)):
+        raise TypeError(f"{where}: {label} has no derivative to draw (a registry activation "
+                        "has one; a plain function does not)")  # fmt: skip
+    try:
+        y = np.asarray(fn.derivative(x, **params) if derivative else fn(x, **params))
+    except (TypeError, ValueError) as err:  # a parameter the activation refuses, say
+        raise type(err)(f"{where}: {label}: {err}") from err
+    if y.shape != x.shape or y.dtype.kind not in "biuf":
+        what = "its derivative" if derivative else label
+        raise ValueError(
+            f"{where}: {what} returned {y.dtype} of shape {y.shape} for inputs of shape "
+            f"{x.shape}; an activation returns one number per input"
+        )
+    return y.astype(float)
 
 
 def grid(value, name, where, default=None):

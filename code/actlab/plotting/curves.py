@@ -29,14 +29,18 @@ def plot_gallery(names: Sequence[str | Callable], ncols: int = 4, x: np.ndarray 
     items = _args.activation_list(names, "names", where)
     ncols = _args.positive_int(ncols, "ncols", where)
     x = _args.grid(x, "x", where, np.linspace(-4.0, 4.0, 801))
+    curves = [
+        (label, _args.curve(fn, x, p, label, where), _args.curve(fn, x, p, label, where, True))
+        for fn, label, p in items
+    ]
     nrows = -(-len(items) // ncols)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(2.4 * ncols, 2.0 * nrows), sharex=True, layout="constrained"
     )
     axes = np.atleast_1d(axes).ravel()
-    for ax, (fn, label, params) in zip(axes, items, strict=False):
-        ax.plot(*break_jumps(x, fn(x, **params)), color=color(0), lw=2, label="value")
-        ax.plot(*break_jumps(x, fn.derivative(x, **params)), color=color(1), ls="--", lw=1.5,
+    for ax, (label, values, slopes) in zip(axes, curves, strict=False):
+        ax.plot(*break_jumps(x, values), color=color(0), lw=2, label="value")
+        ax.plot(*break_jumps(x, slopes), color=color(1), ls="--", lw=1.5,
                 label="derivative")  # fmt: skip
         reference_lines(ax)
         ax.set_title(label, fontsize="medium")
@@ -75,6 +79,7 @@ def plot_activation_panels(
     x = _args.grid(x, "x", where, np.linspace(-3.0, 3.0, 601))
     ylim = _args.limits(ylim, "ylim", where)
     ncols = len(items) if ncols is None else _args.positive_int(ncols, "ncols", where)
+    curves = [(label, _args.curve(fn, x, p, label, where)) for fn, label, p in items]
     nrows = -(-len(items) // ncols)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(2.1 * ncols + 0.4, 2.3 * nrows), sharex=True, sharey=True,
@@ -82,10 +87,10 @@ def plot_activation_panels(
     )  # fmt: skip
     fig.subplots_adjust(left=0.6 / fig.get_figwidth(), right=0.98, top=0.9, bottom=0.2 / nrows)
     axes = axes.ravel()
-    for i, (ax, (fn, label, params)) in enumerate(zip(axes, items, strict=False)):
+    for i, (ax, (label, values)) in enumerate(zip(axes, curves, strict=False)):
         ax.axhline(1.0, color=GREY, linewidth=0.6, linestyle=":", zorder=0)
         reference_lines(ax)
-        ax.plot(*break_jumps(x, fn(x, **params)), color=color(i), linestyle=linestyle(i), lw=2.5)
+        ax.plot(*break_jumps(x, values), color=color(i), linestyle=linestyle(i), lw=2.5)
         ax.set_title(label, fontsize="medium")
         ax.set(xlim=(x[0], x[-1]), ylim=ylim)
     for ax in axes[len(items) :]:

@@ -251,6 +251,9 @@ def plot_threshold_regions(
                          f"got {X.shape}")  # fmt: skip
     y = _args.labels01(y, "y", where, size=len(X))
     lines = [_args.values(t, f"lines[{i}]", where, size=3) for i, t in enumerate(lines)]
+    for i, (w1, w2, _) in enumerate(lines):
+        if w1 == w2 == 0:
+            raise ValueError(f"{where}: lines[{i}] has w1 = w2 = 0, so it is no line")
     lim = _args.limits(lim, "lim", where)
     title = _args.text(title, "title", where, optional=True)
     legend = _args.flag(legend, "legend", where)

@@ -47,13 +47,13 @@ def plot_neuron(
     items = _args.activation_list(names, "names", where, _args.display_names(display_names, where))
     xlim, ylim = _args.limits(xlim, "xlim", where), _args.limits(ylim, "ylim", where)
     show_sum, legend = _args.flag(show_sum, "show_sum", where), _args.flag(legend, "legend", where)
+    x = np.linspace(*xlim, 301)
+    z = _args.weighted_sum(w, x, b, where)
+    outputs = [(label, _args.curve(fn, z, p, label, where)) for fn, label, p in items]
     position = (0.1, 0.14, 0.66, 0.76) if legend else (0.1, 0.14, 0.86, 0.76)
     ax = fixed_margins(_args.axes(ax, where), (6, 3.5), position)
-    x = np.linspace(*xlim, 301)
-    z = w * x + b
-    for i, (fn, label, params) in enumerate(items):
-        ax.plot(*break_jumps(x, fn(z, **params)), color=color(i), linestyle=linestyle(i), lw=2.2,
-                label=label)  # fmt: skip
+    for i, (label, y) in enumerate(outputs):
+        ax.plot(*break_jumps(x, y), color=color(i), linestyle=linestyle(i), lw=2.2, label=label)
     if show_sum:
         ax.plot(x, z, color=GREY, linestyle=(0, (1, 2)), lw=1.5, label="sum z = wx + b")
     reference_lines(ax, x0=False)
@@ -95,10 +95,11 @@ def plot_sigmoid_unit(
     w, b = _args.real(w, "w", where), _args.real(b, "b", where)
     xlim = _args.limits(xlim, "xlim", where)
     floor = _args.in_range(floor, "floor", where, 0.0, 1.0)
-    ax = fixed_margins(_args.axes(ax, where), (6, 3.5), (0.1, 0.14, 0.6, 0.76))
-    sigmoid = activations.get("sigmoid")
+    ax = _args.axes(ax, where)
     x = np.linspace(*xlim, 401)
-    z = w * x + b
+    z = _args.weighted_sum(w, x, b, where)
+    ax = fixed_margins(ax, (6, 3.5), (0.1, 0.14, 0.6, 0.76))
+    sigmoid = activations.get("sigmoid")
     flat = sigmoid.derivative(z) < floor * 0.25
     ax.fill_between(x, 0, 1.1, where=flat, color=GREY, alpha=0.2, lw=0,
                     label="saturated")  # fmt: skip
@@ -139,11 +140,13 @@ def plot_two_layer(w: float, activation: str | Callable = "relu", ax=None):
     where = "plot_two_layer"
     fn, label = _args.activation(activation, where)
     w = _args.real(w, "w", where)
-    ax = fixed_margins(_args.axes(ax, where), (6, 3.5), (0.1, 0.14, 0.62, 0.76))
+    ax = _args.axes(ax, where)
     x = np.linspace(-3.0, 3.0, 241)
     W1 = TWO_LAYER["W1"].copy()
     W1[0] = w
-    parts = TWO_LAYER["W2"] * fn(np.outer(x, W1) + TWO_LAYER["b1"])
+    z = _args.weighted_sum(W1, x, TWO_LAYER["b1"], where, shown=f"w = {w:g}")
+    parts = TWO_LAYER["W2"] * _args.curve(fn, z, {}, label, where)
+    ax = fixed_margins(ax, (6, 3.5), (0.1, 0.14, 0.62, 0.76))
     for j in range(parts.shape[1]):
         ax.plot(x, parts[:, j], color=color(j + 1), linestyle=linestyle(j + 1), lw=1.2,
                 label=f"unit {j + 1}")  # fmt: skip
