@@ -205,7 +205,9 @@ def predictions(model, grid, label, where):
 
 
 def display_names(value, where):
-    """None or a dict registry name -> the name a figure shows (``{"relu": "ReLU"}``)."""
+    """None or a dict registry name -> the name a figure shows (``{"relu": "ReLU"}``). A chapter
+    may pass one dict to all its figures, so a name need not be drawn; it must be a registry
+    name, so that a typo does not leave the registry's name in the figure unnoticed."""
     if value is None:
         return {}
     if not isinstance(value, Mapping) or not all(
@@ -213,6 +215,12 @@ def display_names(value, where):
     ):
         raise TypeError(f"{where}: display_names must be a dict of strings, name -> shown name, "
                         f"got {value!r}")  # fmt: skip
+    from actlab import activations
+
+    unknown = sorted(set(value) - set(activations.names()))
+    if unknown:
+        raise ValueError(f"{where}: display_names names {', '.join(map(repr, unknown))}, "
+                         "which is not an activation of the registry")  # fmt: skip
     return dict(value)
 
 
@@ -271,10 +279,6 @@ def activation_list(value, name, where, shown=None):
         if params:
             label += " (" + ", ".join(f"{k}={param_text(v)}" for k, v in params.items()) + ")"
         out.append((fn, label, dict(params)))
-    unused = sorted(set(shown or {}) - {i[0] if isinstance(i, tuple) else i for i in items})
-    if unused:  # a typo would otherwise leave the registry's name in the figure
-        raise ValueError(f"{where}: display_names names {', '.join(map(repr, unused))}, which "
-                         f"{'is' if len(unused) == 1 else 'are'} not among the {name}")  # fmt: skip
     return out
 
 
