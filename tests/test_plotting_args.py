@@ -72,7 +72,7 @@ NOT_FINITE = {
     "output_error z=inf": (lambda: P.plot_output_error([0.0, np.inf]), ValueError,
                            "plot_output_error: z must be finite"),
     "reachable low=nan": (lambda: P.plot_reachable([0, 1], [0, 1], np.nan, 1.0), ValueError,
-                          "plot_reachable: (low, high)"),
+                          "plot_reachable: low must be finite"),
     "fits x=nan": (lambda: P.plot_fits([0, np.nan], [0, 1], {}), ValueError,
                    "plot_fits: x must be finite"),
     "history reference=nan": (lambda: P.plot_history({"a": {"loss": [1.0]}}, reference=np.nan),
@@ -116,7 +116,7 @@ STRINGS = {
     "two_layer w": (lambda: P.plot_two_layer("1"), "plot_two_layer: w must be a real number"),
     "steepness k": (lambda: P.plot_steepness("1"), "plot_steepness: k: expected real numbers"),
     "output_error y": (lambda: P.plot_output_error(y="1"), "plot_output_error: y"),
-    "reachable low": (lambda: P.plot_reachable([0], [0], "0", 1), "plot_reachable: (low, high)"),
+    "reachable low": (lambda: P.plot_reachable([0], [0], "0", 1), "plot_reachable: low must be"),
     "fits x": (lambda: P.plot_fits(["0", "1"], [0, 1], {}), "plot_fits: x: expected real"),
     "panels ylim": (lambda: P.plot_activation_panels("relu", ylim=("0", "1")),
                     "plot_activation_panels: ylim[0] must be a real number"),
@@ -340,8 +340,8 @@ def test_models_must_have_a_predict_method(helper):
 
 RANGES = {
     "inverted band": (lambda: P.plot_reachable([0, 1], [0, 1], 1.0, 0.0),
-                      "plot_reachable: (low, high) must be (low, high) with low < high"),
-    "empty band": (lambda: P.plot_reachable([0, 1], [0, 1], 1.0, 1.0), "low < high"),
+                      "plot_reachable: the band [low, high] = [1, 0] is inverted"),
+    "empty band": (lambda: P.plot_reachable([0, 1], [0, 1], 1.0, 1.0), "[1, 1] is empty"),
     "output_error y=2": (lambda: P.plot_output_error(y=2.0),
                          "plot_output_error: y (a target of the cross-entropy) must lie in [0, 1]"),
     "output_error y<0": (lambda: P.plot_output_error(y=-0.5), "must lie in [0, 1]"),

@@ -65,11 +65,11 @@ def in_range(value, name, where, low, high):
 
 def limits(value, name, where, positive=False):
     """A pair (low, high) of finite reals with low < high (both > 0 for a log axis)."""
-    if (
-        isinstance(value, (str, bytes, Mapping))
-        or not hasattr(value, "__len__")
-        or (len(value) != 2)
-    ):
+    try:
+        pair = not isinstance(value, (str, bytes, Mapping)) and np.shape(value) == (2,)
+    except ValueError:  # a ragged sequence
+        pair = False
+    if not pair:
         raise TypeError(f"{where}: {name} must be a pair (low, high), got {value!r}")
     low, high = (real(v, f"{name}[{i}]", where) for i, v in enumerate(value))
     if not low < high:
@@ -90,7 +90,7 @@ def values(value, name, where, size=None, at_least=1, finite=True):
         raise ValueError(f"{where}: {name} must be one list of numbers, got shape {arr.shape}")
     if arr.size < at_least:
         what = "is empty" if arr.size == 0 else f"has {arr.size} value(s)"
-        raise ValueError(f"{where}: {name} {what}; give at least {at_least}")
+        raise ValueError(f"{where}: {name} {what}; give at least {at_least} value(s)")
     if size is not None and arr.size != size:
         raise ValueError(f"{where}: {name} has {arr.size} values, expected {size} (one per "
                          "point)")  # fmt: skip

@@ -129,7 +129,12 @@ def plot_reachable(
     """
     where = "plot_reachable"
     x, y = _data(x, y, where)
-    low, high = _args.limits((low, high), "(low, high)", where)
+    low, high = _args.real(low, "low", where), _args.real(high, "high", where)
+    if not low < high:
+        raise ValueError(
+            f"{where}: the band [low, high] = [{low:g}, {high:g}] is "
+            f"{'empty' if low == high else 'inverted'}; low must be below high"
+        )
     models = _args.mapping({} if models is None else models, "models", where,
                            "model with a predict method", empty=True)  # fmt: skip
     xlabel, ylabel = _args.text(xlabel, "xlabel", where), _args.text(ylabel, "ylabel", where)
