@@ -357,7 +357,7 @@ RANGES = {
     "decreasing x": (lambda: P.plot_gallery(["relu"], x=[1.0, 0.0]),
                      "plot_gallery: x must increase"),
     "task": (lambda: P.plot_predictions([0], [0], {"m": Line()}, task="ranking"),
-             "plot_fits: unknown task 'ranking'"),
+             "plot_predictions: unknown task 'ranking'"),
     "zero colour": (lambda: P.plot_layer_activity([0, 1], np.eye(2), zero_color="nope"),
                     "plot_layer_activity: zero_color must be a matplotlib colour"),
 }  # fmt: skip
@@ -413,6 +413,7 @@ AXES_TAKERS = {
     "output_error": lambda ax: P.plot_output_error(ax=ax),
     "fits": lambda ax: P.plot_fits([0], [0], {}, ax=ax),
     "reachable": lambda ax: P.plot_reachable([0], [0], 0, 1, ax=ax),
+    "predictions": lambda ax: P.plot_predictions([0, 1], [0, 1], {"m": Line()}, ax=ax),
     "threshold_regions": lambda ax: P.plot_threshold_regions(half, X4, XOR, ax=ax),
     "staircase": lambda ax: P.plot_staircase([0, 1], [0, 1], {}, ax=ax),
     "layer_activity": lambda ax: P.plot_layer_activity([0, 1], np.eye(2), ax=ax),
