@@ -28,8 +28,7 @@ real, positive, positive_int, choice, float_array = (
 )  # fmt: skip
 
 
-def axes(value, where):
-    """None (a new figure) or a matplotlib Axes to draw on."""
+def axes(value, where):  # None (a new figure) or a matplotlib Axes to draw on
     from matplotlib.axes import Axes
 
     if value is not None and not isinstance(value, Axes):
@@ -38,8 +37,7 @@ def axes(value, where):
     return value
 
 
-def flag(value, name, where):
-    """True or False (NumPy's booleans too)."""
+def flag(value, name, where):  # True or False (NumPy's booleans too)
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{where}: {name} must be True or False, got {value!r}")
     return bool(value)
@@ -55,8 +53,7 @@ def text(value, name, where, optional=False):
     return value
 
 
-def in_range(value, name, where, low, high):
-    """A finite real number in [low, high], as a float."""
+def in_range(value, name, where, low, high):  # a finite real in [low, high], as a float
     value = real(value, name, where)
     if not low <= value <= high:
         raise ValueError(f"{where}: {name} must lie in [{low:g}, {high:g}], got {value:g}")
@@ -100,8 +97,7 @@ def values(value, name, where, size=None, at_least=1, finite=True):
     return arr
 
 
-def same_length(a, b, names, where):
-    """``b`` if it has as many values as ``a``; ``names`` says what the two are called."""
+def same_length(a, b, names, where):  # b, if it has as many values as a
     if a.size != b.size:
         raise ValueError(f"{where}: {names[0]} and {names[1]} differ in length "
                          f"({a.size} and {b.size})")  # fmt: skip
@@ -109,8 +105,7 @@ def same_length(a, b, names, where):
 
 
 def weighted_sum(w, x, b, where, shown=None):
-    """``np.multiply.outer(x, w) + b``, refused when a weight this large overflows float64 on the
-    plot (a line at inf cannot be drawn); ``shown`` names the values in the message."""
+    """``np.multiply.outer(x, w) + b``, refused when it overflows (no line at inf is drawn)."""
     with np.errstate(over="ignore", invalid="ignore"):
         z = np.multiply.outer(x, w) + b
     if not np.isfinite(z).all():
@@ -153,8 +148,7 @@ def points(value, name, where):
     return X
 
 
-def labels01(value, name, where, size):
-    """``size`` class labels, each 0 or 1, as a float64 array."""
+def labels01(value, name, where, size):  # size class labels, each 0 or 1, as floats
     y = values(value, name, where, size=size)
     if not np.isin(y, (0.0, 1.0)).all():
         raise ValueError(f"{where}: {name} must hold class labels 0 and 1, "
@@ -162,8 +156,7 @@ def labels01(value, name, where, size):
     return y
 
 
-def mapping(value, name, where, what, empty=False):
-    """A dict (any Mapping) of ``what``; non-empty unless ``empty``."""
+def mapping(value, name, where, what, empty=False):  # a dict of what, non-empty unless empty
     if not isinstance(value, Mapping):
         raise TypeError(f"{where}: {name} must map a label to {what} (a dict), "
                         f"got {type(value).__name__}")  # fmt: skip
@@ -172,8 +165,7 @@ def mapping(value, name, where, what, empty=False):
     return value
 
 
-def function(value, name, where, what):
-    """A callable."""
+def function(value, name, where, what):  # a callable
     if not callable(value):
         raise TypeError(f"{where}: {name} must be a function {what}, got {type(value).__name__}")
     return value
@@ -199,8 +191,7 @@ def answers(out, n, name, where):
     return values(out, name, where, finite=False)
 
 
-def predictions(model, grid, label, where):
-    """``models[label].predict(grid)``, one value per row of ``grid``."""
+def predictions(model, grid, label, where):  # models[label].predict(grid): one value per row
     return answers(model.predict(grid), len(grid), f"models[{label!r}].predict", where)
 
 
@@ -302,8 +293,7 @@ def curve(fn, x, params, label, where, derivative=False):
 
 
 def grid(value, name, where, default=None):
-    """The inputs of a curve: ``default`` when None (if given), else increasing finite values
-    (at least 2)."""
+    """The inputs of a curve: ``default`` when None, else at least 2 finite increasing values."""
     if value is None and default is not None:
         return default
     x = values(value, name, where, at_least=2)

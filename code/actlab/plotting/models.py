@@ -97,9 +97,8 @@ def plot_predictions(
     arrays prepared for the figure. Drawn by :func:`plot_fits` (``task`` as there).
     """
     where = "plot_predictions"
-    _args.choice(task, ("regression", "classification"), "task", where)  # named here, not
-    _args.axes(ax, where)  # as plot_fits, which draws the figure
-    _args.text(xlabel, "xlabel", where)
+    _args.choice(task, ("regression", "classification"), "task", where)  # here, not in plot_fits
+    _args.axes(ax, where)
     _args.text(ylabel, "ylabel", where, optional=True)
     models = _args.mapping(models, "models", where, "model with a predict method")
     x, _ = _data(x, y, where)
