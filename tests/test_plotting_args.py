@@ -358,6 +358,10 @@ RANGES = {
                      "plot_gallery: x must increase"),
     "task": (lambda: P.plot_predictions([0], [0], {"m": Line()}, task="ranking"),
              "plot_predictions: unknown task 'ranking'"),
+    "position": (lambda: P.plot_signal_by_depth({"a": [1.0]}, position=(0.1, 0.1, 0, 0.5)),
+                 "plot_signal_by_depth: position must be (left, bottom, width, height)"),
+    "position size": (lambda: P.plot_signal_by_depth({"a": [1.0]}, position=(0.1, 0.1)),
+                      "plot_signal_by_depth: position has 2 values, expected 4"),
     "zero colour": (lambda: P.plot_layer_activity([0, 1], np.eye(2), zero_color="nope"),
                     "plot_layer_activity: zero_color must be a matplotlib colour"),
 }  # fmt: skip

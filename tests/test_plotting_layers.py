@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.layout_engine import ConstrainedLayoutEngine  # noqa: E402
 
 from actlab import experiments, plotting  # noqa: E402
 
@@ -78,6 +79,15 @@ def test_signal_by_depth_draws_each_result_and_the_bound():
     ]  # fmt: skip
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert "$" not in "".join(labels) and "10⁻³" in labels  # plain text, no mathtext
+
+
+def test_signal_by_depth_with_fixed_margins_for_an_explorer():
+    fig, ax = plt.subplots(layout="constrained")
+    plotting.plot_signal_by_depth({"a": [0.1, 1.0]}, ax=ax, position=(0.14, 0.15, 0.82, 0.74))
+    assert not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
+    np.testing.assert_allclose(ax.get_position().bounds, (0.14, 0.15, 0.82, 0.74))
+    new = plotting.plot_signal_by_depth({"a": [0.1, 1.0]})  # a new figure: constrained layout
+    assert isinstance(new.figure.get_layout_engine(), ConstrainedLayoutEngine)
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,14 @@ def limits(value, name, where, positive=False):
     return low, high
 
 
+def position(value, where):  # (left, bottom, width, height) in figure fractions
+    left, bottom, width, height = values(value, "position", where, size=4)
+    if not (0 <= left < 1 and 0 <= bottom < 1 and width > 0 and height > 0):
+        raise ValueError(f"{where}: position must be (left, bottom, width, height) in figure "
+                         f"fractions, got {value!r}")  # fmt: skip
+    return left, bottom, width, height
+
+
 def values(value, name, where, size=None, at_least=1, finite=True):
     """``value`` as a 1-D float64 array (a column or row of shape (n, 1) or (1, n) is flattened)
     of at least ``at_least`` numbers, exactly ``size`` when given, finite unless ``finite`` is
@@ -89,8 +97,7 @@ def values(value, name, where, size=None, at_least=1, finite=True):
         what = "is empty" if arr.size == 0 else f"has {arr.size} value(s)"
         raise ValueError(f"{where}: {name} {what}; give at least {at_least} value(s)")
     if size is not None and arr.size != size:
-        raise ValueError(f"{where}: {name} has {arr.size} values, expected {size} (one per "
-                         "point)")  # fmt: skip
+        raise ValueError(f"{where}: {name} has {arr.size} values, expected {size}")
     if finite and not np.isfinite(arr).all():
         i = int(np.flatnonzero(~np.isfinite(arr))[0])
         raise ValueError(f"{where}: {name} must be finite, got {arr[i]} at index {i}")

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from . import _args
-from ._style import GREY, axes_for, color, linestyle, power_of_ten
+from ._style import GREY, axes_for, color, fixed_margins, linestyle, power_of_ten
 
 
 def plot_layer_activity(
@@ -80,6 +80,7 @@ def plot_signal_by_depth(
     ax=None,
     bound: float | None = None,
     ylim: tuple = (1e-9, 10.0),
+    position: tuple | None = None,
 ):
     """The back-propagated signal per hidden layer, relative to the top layer, on a log scale.
 
@@ -88,7 +89,9 @@ def plot_signal_by_depth(
     nearest the input and is drawn on the left, so the signal travels from right to left.
     ``bound`` draws ``bound ** (depth - layer)`` in grey: the most that a factor
     ``phi' <= bound`` per layer lets through when the weights keep the size. The decades are
-    labelled in plain text (10⁻⁶), which draws fast in an explorer's frames.
+    labelled in plain text (10⁻⁶), which draws fast in an explorer's frames. ``position``
+    (left, bottom, width, height) gives the figure fixed margins instead of a layout engine, so
+    that an explorer's frames line up.
     """
     where = "plot_signal_by_depth"
     results = _args.mapping(results, "results", where, "SignalNorms")
@@ -102,7 +105,11 @@ def plot_signal_by_depth(
         curves[label] = _args.positive_values(_args.values(relative, name, where), name, where)
     bound = None if bound is None else _args.positive(bound, "bound", where)
     ylim = _args.limits(ylim, "ylim", where, positive=True)
-    ax = axes_for(_args.axes(ax, where))
+    ax = _args.axes(ax, where)
+    if position is None:
+        ax = axes_for(ax)
+    else:
+        ax = fixed_margins(ax, (6, 3.5), _args.position(position, where))
     depth = max(relative.size for relative in curves.values())
     for i, (label, relative) in enumerate(curves.items()):
         layers = np.arange(1, relative.size + 1)
