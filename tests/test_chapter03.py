@@ -1,29 +1,19 @@
 """Chapter 3 (The linear activation): its checker tested both ways, the facts its experiments
-rely on, its figure helpers, and its exercises marked as the coursework convention requires."""
+rely on, and its exercises marked as the coursework convention requires (its figure helpers are
+tested in tests/test_plotting_*.py)."""
 
 import json
 import re
 from pathlib import Path
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import checks, data, nn, plotting  # noqa: E402
+from actlab import checks, data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "03_linear.ipynb"
 LABELS = {"ch3-ex-bias": "code", "ch3-ex-spirals": "written", "ch3-ex-output": "written"}
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 # --- the checker ---------------------------------------------------------------------------
@@ -134,67 +124,6 @@ def test_the_chapter_classifier_comparison_is_deterministic():
     np.testing.assert_array_equal(first.predict(X), second.predict(X))
 
 
-# --- the figure helpers -------------------------------------------------------------------
-
-
-class Threshold:
-    def predict(self, X):
-        return (X[:, :1] + X[:, 1:] > 0).astype(float)
-
-
-def test_decision_regions_one_panel_per_model_with_both_classes():
-    X, y = data.moons(n=60, seed=0)
-    axes = plotting.plot_decision_regions(X, y, {"a": Threshold(), "b": Threshold()}, n_grid=21)
-    assert [ax.get_title() for ax in axes] == ["a", "b"]
-    texts = [t.get_text() for t in axes[0].get_legend().get_texts()]
-    assert texts == ["class 0", "class 1"]
-    assert axes[0].get_ylabel() == "input $x_2$" and axes[1].get_xlabel() == "input $x_1$"
-
-
-@pytest.mark.parametrize(
-    ("args", "error"),
-    [
-        ((np.zeros((3, 3)), [0, 1, 0], {"a": Threshold()}), ValueError),
-        ((np.zeros((3, 2)), [0, 1], {"a": Threshold()}), ValueError),
-        ((np.zeros((3, 2)), [0, 1, 0], {}), TypeError),
-        ((np.zeros((3, 2)), [0, 1, 0], {"a": object()}), TypeError),
-    ],
-)
-def test_decision_regions_name_their_bad_arguments(args, error):
-    with pytest.raises(error, match="plot_decision_regions"):
-        plotting.plot_decision_regions(*args)
-
-
-@pytest.mark.parametrize("w", [-1.0, 0.0, 0.5, 1.0])
-def test_two_layer_linear_hidden_units_draw_a_straight_line(w):
-    ax = plotting.plot_two_layer(w, "linear")
-    x, out = ax.get_lines()[3].get_data()  # three units, then their sum
-    np.testing.assert_allclose(np.diff(out, 2), 0.0, atol=1e-12)
-    ax_relu = plotting.plot_two_layer(w, "relu")
-    _, bent = ax_relu.get_lines()[3].get_data()
-    assert np.abs(np.diff(bent, 2)).max() > 1e-3
-    for a in (ax, ax_relu):  # every curve inside the fixed limits
-        low, high = a.get_ylim()
-        assert all(low <= line.get_ydata().min() and line.get_ydata().max() <= high
-                   for line in a.get_lines()[:4])  # fmt: skip
-
-
-def test_two_layer_refuses_a_bad_activation():
-    with pytest.raises(TypeError, match="plot_two_layer"):
-        plotting.plot_two_layer(1.0, 3)
-
-
-def test_learning_curves_log_scale_distinct_styles_and_reference():
-    runs = {"a": {"loss": [1.0, 0.5]}, "b": {"loss": [2.0, 0.1]}}
-    ax = plotting.plot_learning_curves(runs, reference=0.05, reference_label="best")
-    lines = ax.get_lines()
-    assert [line.get_label() for line in lines] == ["a", "b", "best"]
-    assert lines[0].get_linestyle() != lines[1].get_linestyle()
-    assert ax.get_yscale() == "log"
-    with pytest.raises(TypeError, match="plot_learning_curves"):
-        plotting.plot_learning_curves({"a": {"accuracy": [1.0]}})
-
-
 # --- the notebook -------------------------------------------------------------------------
 
 
@@ -281,14 +210,3 @@ def test_the_spirals_run_comes_after_the_prediction_and_is_folded():
     )  # fmt: skip
     assert len(run) == 1 and answer < run[0]
     assert "hide-output" in cells[run[0]]["metadata"]["tags"]
-
-
-def test_reachable_names_the_gaps_only_when_there_are_some():
-    # A fix made for chapter 3, whose targets all lie inside the band: plot_reachable used to
-    # list "out of reach" in its legend even when it drew no such line.
-    inside = plotting.plot_reachable([0.0, 1.0, 2.0], [0.0, 0.5, 1.0], 0.0, 1.0)
-    texts = [t.get_text() for t in inside.get_legend().get_texts()]
-    assert not any("out of reach" in t for t in texts)
-    outside = plotting.plot_reachable([0.0, 1.0, 2.0], [-1.0, 0.5, 2.0], 0.0, 1.0)
-    texts = [t.get_text() for t in outside.get_legend().get_texts()]
-    assert "out of reach: gap to the band" in texts

@@ -1,29 +1,19 @@
-"""Chapter 4 (Sigmoid): its checker tested both ways, the calibration measurements and figure
-helpers it uses, and its exercises marked as the coursework convention requires."""
+"""Chapter 4 (Sigmoid): its checker tested both ways, the calibration measurements it uses, and
+its exercises marked as the coursework convention requires (its figure helpers are tested in
+tests/test_plotting_*.py)."""
 
 import json
 import warnings
 from pathlib import Path
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import activations, checks, experiments, plotting  # noqa: E402
+from actlab import activations, checks, experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "04_sigmoid.ipynb"
 LABELS = {"ch4-ex-stable": "code", "ch4-ex-slope": "written", "ch4-ex-why": "written"}
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 # --- the checker -------------------------------------------------------------------------
@@ -121,38 +111,6 @@ def test_reliability_refuses_bad_input(p, y, match):
 def test_logistic_labels_refuses_an_empty_range():
     with pytest.raises(ValueError, match="low must be below high"):
         experiments.logistic_labels(low=1.0, high=1.0)
-
-
-# --- figure helpers -----------------------------------------------------------------------
-
-
-def test_sigmoid_unit_shades_where_the_slope_is_below_a_tenth_of_its_maximum():
-    ax = plotting.plot_sigmoid_unit(2.0, -1.0)
-    out, slope = ax.get_lines()[:2]
-    x, y = out.get_data()
-    sigmoid = activations.get("sigmoid")
-    np.testing.assert_allclose(y, sigmoid(2.0 * x - 1.0))
-    np.testing.assert_allclose(slope.get_ydata(), 4 * sigmoid.derivative(2.0 * x - 1.0))
-    share = np.mean(np.abs(2.0 * x - 1.0) > 3.6376)
-    assert f"{share:.0%}" in ax.get_title()
-    assert ax.get_xlim() == (-4.0, 4.0) and ax.get_xlabel() and ax.get_ylabel()
-
-
-def test_output_error_draws_both_losses_error_at_z():
-    ax = plotting.plot_output_error(np.array([-10.0, 0.0, 10.0]))
-    ce, se = (line.get_ydata() for line in ax.get_lines())
-    sigmoid = activations.get("sigmoid")
-    np.testing.assert_allclose(ce, 1 - sigmoid([-10.0, 0.0, 10.0]))
-    assert se[0] < 1e-3 * ce[0]  # confidently wrong: the squared error's signal has vanished
-    assert ax.get_yscale() == "log" and ax.get_legend() is not None
-
-
-def test_reliability_diagram_one_line_per_model_and_a_diagonal():
-    y = np.array([0, 0, 1, 1])
-    ax = plotting.plot_reliability({"a": [0.1, 0.2, 0.8, 0.9], "b": [0.4, 0.4, 0.6, 0.6]}, y)
-    assert len(ax.get_lines()) == 3 and ax.get_xlim() == (0.0, 1.0)
-    with pytest.raises(TypeError, match="must map a label"):
-        plotting.plot_reliability([0.1, 0.9], y)
 
 
 # --- the notebook's exercises ----------------------------------------------------------------

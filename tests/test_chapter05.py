@@ -1,28 +1,18 @@
-"""Chapter 5 (The fall of sigmoid): its checker tested both ways, its figure helpers, the claims
-its prose rests on, and its exercises marked as the coursework convention requires."""
+"""Chapter 5 (The fall of sigmoid): its checker tested both ways, the claims its prose rests
+on, and its exercises marked as the coursework convention requires (its figure helpers are
+tested in tests/test_plotting_*.py)."""
 
 import json
 from pathlib import Path
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import checks, experiments, plotting  # noqa: E402
+from actlab import checks, experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "05_fall_of_sigmoid.ipynb"
 LABELS = {"ch5-ex-signal": "code", "ch5-ex-depth": "written", "ch5-ex-sign": "written"}
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def flat(result):
@@ -89,69 +79,6 @@ def test_wrong_types_are_refused_without_a_value_hint(answer, message):
     assert result.status == "failed"
     assert message in flat(result)
     assert "Hint" not in flat(result)
-
-
-# --- the figure helpers ---
-
-
-def test_signal_by_depth_draws_each_result_and_the_bound():
-    r = experiments.signal_norms("sigmoid", depth=4, width=8, n=16, seed=0)
-    ax = plotting.plot_signal_by_depth({"sigmoid": r, "flat": np.ones(4)}, bound=0.25)
-    lines = ax.get_lines()
-    np.testing.assert_allclose(lines[0].get_ydata(), r.relative)
-    np.testing.assert_allclose(lines[2].get_ydata(), 0.25 ** np.arange(3, -1, -1))
-    assert ax.get_yscale() == "log" and ax.get_xlabel().startswith("hidden layer")
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "sigmoid", "flat", "0.25 per layer",
-    ]  # fmt: skip
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert "$" not in "".join(labels) and "10⁻³" in labels  # plain text, no mathtext
-
-
-@pytest.mark.parametrize(
-    ("results", "error"),
-    [({}, TypeError), ([1.0], TypeError), ({"a": np.ones((2, 2))}, ValueError)],
-)
-def test_signal_by_depth_names_bad_arguments(results, error):
-    with pytest.raises(error, match="plot_signal_by_depth"):
-        plotting.plot_signal_by_depth(results)
-
-
-def test_curves_spread_draws_the_mean_and_the_band():
-    runs = [[3.0, 2.0, 1.0], [1.0, 1.0, 1.0]]
-    ax = plotting.plot_curves_spread({"a": runs}, reference=2.3, reference_label="guess")
-    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [2.0, 1.5, 1.0])
-    np.testing.assert_allclose(ax.get_lines()[0].get_xdata(), [1, 2, 3])
-    band = ax.collections[0].get_paths()[0].vertices
-    assert band[:, 1].max() == 3.0 and band[:, 1].min() == 1.0
-    assert ax.get_lines()[1].get_ydata()[0] == 2.3
-    texts = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert texts == ["a (mean of 2; band: min-max)", "guess"]
-
-
-@pytest.mark.parametrize(("curves", "error"), [(None, TypeError), ({"a": [1.0, 2.0]}, ValueError)])
-def test_curves_spread_names_bad_arguments(curves, error):
-    with pytest.raises(error, match="plot_curves_spread"):
-        plotting.plot_curves_spread(curves)
-
-
-def test_weight_paths_draws_each_path_diagonals_and_target():
-    path = np.array([[0.0, 0.0], [0.5, -0.5], [1.0, -1.0]])
-    ax = plotting.plot_weight_paths({"run": path}, target=(1.0, -1.0))
-    lines = ax.get_lines()
-    assert len(lines) == 4  # two diagonals, one path, the target
-    np.testing.assert_allclose(lines[2].get_xydata(), path)
-    texts = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert texts == ["run (2 steps)", "best weights"]
-    assert ax.get_xlim() == (-1.5, 1.5)
-
-
-@pytest.mark.parametrize(
-    ("paths", "error"), [([], TypeError), ({"a": np.zeros((3, 3))}, ValueError)]
-)
-def test_weight_paths_names_bad_arguments(paths, error):
-    with pytest.raises(error, match="plot_weight_paths"):
-        plotting.plot_weight_paths(paths, target=(1.0, -1.0))
 
 
 # --- what the chapter's prose relies on, at the chapter's sizes ---

@@ -9,15 +9,12 @@ import itertools
 import subprocess
 import sys
 
-import matplotlib
 import numpy as np
 import pytest
 
-from actlab import activations, data, experiments, nn, plotting
+from actlab import activations, data, experiments, nn
 from actlab._seeds import derived_seed
 from actlab.activations.registry import FAMILIES
-
-matplotlib.use("Agg")
 
 # ------------------------------------------------------------------------------------ structure
 
@@ -55,61 +52,6 @@ def test_one_module_per_family_and_the_names_stay_activations():
     from actlab.activations import softmax
 
     assert softmax is activations.get("softmax")
-
-
-# ----------------------------------------------------------------------------------- plotting
-
-
-def _params_of_every_kind():
-    """(name, params) for every activation with parameters: defaults, and one other value each."""
-    other = {"alpha": 0.2, "beta": 2, "lambd": 1.0, "min_val": -2.0, "max_val": 2,
-             "approximate": "tanh"}  # fmt: skip
-    for name in activations.names():
-        act = activations.get(name)
-        if act.params and not act.vector_valued:
-            yield name, dict(act.params)
-            yield name, {k: other[k] for k in act.params}
-
-
-@pytest.mark.parametrize(("name", "params"), list(_params_of_every_kind()))
-def test_plot_activations_labels_parameters_of_every_kind(name, params):
-    ax = plotting.plot_activations([(name, params)])
-    label = ax.get_legend_handles_labels()[1][0]
-    assert label.startswith(name) and all(f"{k}=" in label for k in params)
-    matplotlib.pyplot.close(ax.figure)
-
-
-def test_plot_activations_labels_an_array_parameter():
-    alpha = np.full(1001, 0.1)
-    ax = plotting.plot_activations([("prelu", {"alpha": alpha})])
-    assert ax.get_legend_handles_labels()[1] == ["prelu (alpha=array[1001])"]
-    matplotlib.pyplot.close(ax.figure)
-
-
-def test_plot_history_takes_arrays_and_real_training_stats():
-    stats = experiments.activation_stats_during_training(
-        "relu", hidden=(4,), epochs=3, data_kw={"n": 40}
-    )
-    runs = {"arrays": {"loss": np.array([1.0, 0.5])}, "stats": stats,
-            "fit": stats.history, "rows": {"loss": stats.loss}}  # fmt: skip
-    ax = plotting.plot_history(runs)
-    labels = ax.get_legend_handles_labels()[1]
-    assert labels == ["arrays (training)", "stats (training)", "stats (validation)",
-                      "fit (training)", "fit (validation)", "rows (training)"]  # fmt: skip
-    assert len(ax.lines[1].get_xdata()) == 3  # the fit history: one point per epoch
-    matplotlib.pyplot.close(ax.figure)
-
-
-def test_plot_history_names_what_it_cannot_read():
-    with pytest.raises(TypeError, match=r"plot_history: histories\['a'\] must be the dict"):
-        plotting.plot_history({"a": [1.0, 0.5]})
-    with pytest.raises(TypeError, match="plot_history: histories must map"):
-        plotting.plot_history([1.0, 0.5])
-
-
-def test_plot_unit_activity_refuses_no_inputs():
-    with pytest.raises(ValueError, match="plot_unit_activity: x is empty"):
-        plotting.plot_unit_activity([], np.zeros((0, 3)))
 
 
 # ------------------------------------------------------------ extreme parameters, extreme inputs
@@ -225,30 +167,6 @@ def test_load_splits_with_a_stream_of_its_own():
     assert not np.array_equal(d.X_train, data.split(X, y, seed=weights)[0])
 
 
-@pytest.mark.parametrize(
-    ("call", "error", "message"),
-    [
-        (lambda: plotting.plot_activations(None), TypeError, "plot_activations: names must be"),
-        (lambda: plotting.plot_activations([3]), TypeError,
-         "plot_activations: expected an activation name or a callable"),
-        (lambda: plotting.plot_activations(["relu"], x="abc"), TypeError,
-         "plot_activations: x: expected real numbers"),
-        (lambda: plotting.plot_gallery(None), TypeError, "plot_gallery: names must be a list"),
-        (lambda: plotting.plot_gallery(["relu"], ncols=0), ValueError,
-         "plot_gallery: ncols must be a positive integer"),
-        (lambda: plotting.plot_gallery(["softmax"]), ValueError,
-         "plot_gallery: softmax is vector-valued"),
-        (lambda: plotting.plot_neuron("a", 1.0, "relu"), TypeError,
-         "plot_neuron: w must be a real number"),
-        (lambda: plotting.plot_fits([0.0], [1.0], None), TypeError,
-         "plot_fits: curves must map a label"),
-        (lambda: plotting.plot_fits([0.0], [1.0], {"fit": ["a"]}), TypeError,
-         r"plot_fits: curves\['fit'\]: expected real numbers"),
-        (lambda: experiments.dead_units("net", np.zeros((2, 2))), TypeError,
-         "dead_units: net must be an nn.MLP"),
-    ],
-)  # fmt: skip
-def test_plotting_and_dead_units_name_their_bad_arguments(call, error, message):
-    with pytest.raises(error, match=message):
-        call()
-    matplotlib.pyplot.close("all")
+def test_dead_units_names_its_bad_arguments():
+    with pytest.raises(TypeError, match="dead_units: net must be an nn.MLP"):
+        experiments.dead_units("net", np.zeros((2, 2)))

@@ -1,0 +1,188 @@
+"""Curves of activations (panels, gallery), the step beside steep sigmoids, and the error signal
+at a sigmoid output: what each draws, checked on the Axes it returns."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from actlab import activations, plotting  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def legend_texts(ax):
+    legend = ax.get_legend()
+    return [t.get_text() for t in legend.get_texts()] if legend else []
+
+
+def curve(ax):
+    """The activation's line in a panel (drawn after the grey reference lines)."""
+    return ax.get_lines()[-1]
+
+
+# --- plot_activation_panels -------------------------------------------------------------------
+
+
+def test_activation_panels_one_curve_each_on_shared_limits():
+    axes = plotting.plot_activation_panels(
+        ["step", "sigmoid", "tanh", "relu"], display_names={"relu": "ReLU"}
+    )
+    assert len(axes) == 4
+    assert [ax.get_title() for ax in axes] == ["step", "sigmoid", "tanh", "ReLU"]  # as in prose
+    for ax in axes:
+        assert ax.get_ylim() == (-1.2, 3.2) and ax.get_xlim() == (-3.0, 3.0)
+        assert ax.get_xlabel() == "input $z$"
+    # every curve fits inside the limits, so none is cut off or squashed
+    for ax, name in zip(axes, ["step", "sigmoid", "tanh", "relu"], strict=True):
+        x, y = curve(ax).get_data()
+        finite = np.isfinite(y)
+        np.testing.assert_allclose(y[finite], activations.get(name)(x[finite]))
+        assert y[finite].min() >= -1.2 and y[finite].max() <= 3.2
+    assert axes[0].get_ylabel() and not axes[1].get_ylabel()
+    # without display names, the registry's names
+    axes = plotting.plot_activation_panels(["step", "relu"])
+    assert [ax.get_title() for ax in axes] == ["step", "relu"]
+
+
+def test_activation_panels_distinct_colours_and_dash_patterns():
+    axes = plotting.plot_activation_panels(["step", "sigmoid", "tanh", "relu"])
+    lines = [curve(ax) for ax in axes]
+    assert len({line.get_color() for line in lines}) == 4  # distinguishable colours
+    assert len({str(line.get_linestyle()) for line in lines}) == 4  # and dash patterns
+
+
+def test_activation_panels_values_and_gap_at_the_jump():
+    x = np.linspace(-1.0, 1.0, 201)
+    step, relu = (curve(ax) for ax in plotting.plot_activation_panels(["step", "relu"], x=x))
+    np.testing.assert_allclose(relu.get_ydata(), np.maximum(x, 0.0))
+    # The step's jump is a gap (one NaN), not a vertical segment.
+    assert np.isnan(step.get_ydata()).sum() == 1
+    assert len(step.get_xdata()) == x.size + 1
+
+
+def test_activation_panels_accept_callables():
+    def square(z):
+        return z**2
+
+    axes = plotting.plot_activation_panels([square, np.tanh], x=np.linspace(-1, 1, 11))
+    assert [ax.get_title() for ax in axes] == ["square", "tanh"]
+    with pytest.raises(TypeError, match="activation name or a callable"):
+        plotting.plot_activation_panels([3.0])
+
+
+def test_activation_panels_per_panel_params_and_vector_valued():
+    x = np.linspace(-2.0, 2.0, 5)
+    axes = plotting.plot_activation_panels(["leaky_relu", ("leaky_relu", {"alpha": 0.2})], x=x)
+    assert [ax.get_title() for ax in axes] == ["leaky_relu", "leaky_relu (alpha=0.2)"]
+    default, steep = (curve(ax) for ax in axes)
+    np.testing.assert_allclose(default.get_ydata(), np.where(x > 0, x, 0.01 * x))
+    np.testing.assert_allclose(steep.get_ydata(), np.where(x > 0, x, 0.2 * x))
+    with pytest.raises(ValueError, match="vector-valued"):
+        plotting.plot_activation_panels(["softmax"])
+    with pytest.raises(TypeError, match="param: value"):
+        plotting.plot_activation_panels([("elu", 1.0)])
+
+
+def _params_of_every_kind():
+    """(name, params) for every activation with parameters: defaults, and one other value each."""
+    other = {"alpha": 0.2, "beta": 2, "lambd": 1.0, "min_val": -2.0, "max_val": 2,
+             "approximate": "tanh"}  # fmt: skip
+    for name in activations.names():
+        act = activations.get(name)
+        if act.params and not act.vector_valued:
+            yield name, dict(act.params)
+            yield name, {k: other[k] for k in act.params}
+
+
+@pytest.mark.parametrize(("name", "params"), list(_params_of_every_kind()))
+def test_activation_panels_label_parameters_of_every_kind(name, params):
+    (ax,) = plotting.plot_activation_panels([(name, params)])
+    label = ax.get_title()
+    assert label.startswith(name) and all(f"{k}=" in label for k in params)
+
+
+def test_activation_panels_label_an_array_parameter():
+    alpha = np.full(601, 0.1)
+    (ax,) = plotting.plot_activation_panels([("prelu", {"alpha": alpha})])
+    assert ax.get_title() == "prelu (alpha=array[601])"
+
+
+def test_activation_panels_more_rows_and_bad_input():
+    axes = plotting.plot_activation_panels(["step", "sigmoid", "tanh"], ncols=2)
+    assert len(axes) == 4 and not axes[3].axison
+    with pytest.raises(ValueError, match="plot_activation_panels: names is empty"):
+        plotting.plot_activation_panels([])
+
+
+# --- plot_gallery -------------------------------------------------------------------------
+
+
+def test_plot_gallery_has_one_panel_per_activation():
+    names = [n for n in activations.names() if not activations.get(n).vector_valued]
+    axes = plotting.plot_gallery(names, ncols=4)
+    used = [ax for ax in axes if ax.axison]
+    assert [ax.get_title() for ax in used] == names
+    assert all(len(ax.get_lines()) >= 2 for ax in used)  # value and derivative (+ zero lines)
+    assert all(ax.get_xlabel() for ax in axes[-4:] if ax.axison)
+
+
+def test_plot_gallery_draws_the_derivative_dashed():
+    x = np.linspace(-2.0, 2.0, 41)
+    (ax,) = plotting.plot_gallery(["tanh"], ncols=1, x=x)
+    value, derivative = ax.get_lines()[:2]
+    np.testing.assert_allclose(derivative.get_ydata(), 1 - np.tanh(x) ** 2)
+    assert value.get_linestyle() == "-" and derivative.get_linestyle() == "--"
+    assert legend_texts(ax) == ["value", "derivative"]
+
+
+def test_plot_gallery_rejects_softmax_and_empty():
+    with pytest.raises(ValueError, match="vector-valued"):
+        plotting.plot_gallery(["relu", "softmax"])
+    with pytest.raises(ValueError, match="at least one"):
+        plotting.plot_gallery([])
+
+
+# --- plot_steepness -----------------------------------------------------------------------
+
+
+def test_steepness_draws_the_step_and_each_sigmoid():
+    ax = plotting.plot_steepness([1.0, 8.0])
+    assert legend_texts(ax) == [
+        "step",
+        "sigmoid(1x)\nslope 0.25 at 0",
+        "sigmoid(8x)\nslope 2 at 0",
+    ]
+    x, y = ax.get_lines()[2].get_data()
+    np.testing.assert_allclose(y, activations.get("sigmoid")(8.0 * x))
+    assert ax.get_ylim() == (-0.1, 1.1)
+    for bad in (0.0, -1.0, [], np.nan, np.inf, [1.0, np.nan]):
+        with pytest.raises(ValueError, match="positive steepnesses"):
+            plotting.plot_steepness(bad)
+
+
+# --- plot_output_error --------------------------------------------------------------------
+
+
+def test_output_error_draws_both_losses_error_at_z():
+    ax = plotting.plot_output_error(np.array([-10.0, 0.0, 10.0]))
+    ce, se = (line.get_ydata() for line in ax.get_lines())
+    sigmoid = activations.get("sigmoid")
+    np.testing.assert_allclose(ce, 1 - sigmoid([-10.0, 0.0, 10.0]))
+    assert se[0] < 1e-3 * ce[0]  # confidently wrong: the squared error's signal has vanished
+    assert ax.get_yscale() == "log" and ax.get_legend() is not None
+
+
+def test_output_error_for_a_soft_target_inside_0_1():
+    z = np.array([-2.0, 2.0])
+    ax = plotting.plot_output_error(z, y=0.25)
+    ce = ax.get_lines()[0].get_ydata()
+    np.testing.assert_allclose(ce, np.abs(activations.get("sigmoid")(z) - 0.25))
+    assert "y = 0.25" in ax.get_xlabel()
