@@ -11,7 +11,8 @@ Jupyter as a short message. A checker never raises because of the learner's code
   hint (type first, then shape, then value: a hint about a value never hides a wrong shape).
 
 The named checkers of each chapter (:mod:`actlab.checks.chapter01`, ...) are thin wrappers around
-:func:`check_function`: a reference solution, a few cases and a hint function.
+:func:`check_function`: a reference solution, a few cases and a hint function, registered with
+their known mistakes by :func:`actlab.checks.registry.exercise`.
 
 >>> import numpy as np
 >>> result = check_function(lambda x: 2 * x, lambda x: 2 * x, [np.arange(3.0)], name="double")
@@ -25,6 +26,7 @@ The named checkers of each chapter (:mod:`actlab.checks.chapter01`, ...) are thi
 
 from __future__ import annotations
 
+import copy
 import html
 import inspect
 import textwrap
@@ -33,6 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from actlab import _validate
 
 __all__ = ["CheckResult", "check_function"]
 
@@ -77,8 +81,9 @@ class CheckResult:
         )
 
 
-def _describe(value: Any) -> str:
-    """A short, readable description of an argument or a result."""
+def _describe(value: Any, precision: int = 4) -> str:
+    """A short, readable description of an argument or a result (arrays to ``precision``
+    digits)."""
     if isinstance(value, np.generic):
         value = value.item()  # np.True_ reads as True, np.float64(0.5) as 0.5
     if callable(value) and not isinstance(value, np.ndarray):
@@ -86,7 +91,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
         return f"{float(value):.6g}"
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, threshold=8, edgeitems=2, separator=", ")
+        text = np.array2string(value, precision=precision, threshold=8, edgeitems=2, separator=", ")
         text = " ".join(text.split())
         return f"{text} (shape {value.shape})" if value.ndim else text
     return repr(value)
@@ -101,8 +106,19 @@ def _call_text(name: str, arg_names: Sequence[str], args: Sequence[Any]) -> str:
     return f"{name}({', '.join(parts)})"
 
 
-def _copy(args: Sequence[Any]) -> tuple:
-    return tuple(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args)
+def _copy(value: Any) -> Any:
+    """A deep copy of a case, so that a function changing its arguments in place, even an array
+    nested in a list, changes neither the case nor the next call; functions are shared."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        items = [_copy(v) for v in value]
+        return items if isinstance(value, list) else type(value)(items)
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if callable(value):
+        return value
+    return copy.deepcopy(value)
 
 
 def _type_problem(expected: np.ndarray, got: Any) -> str | None:
@@ -143,13 +159,45 @@ def _type_problem(expected: np.ndarray, got: Any) -> str | None:
     )
 
 
+def _digits(expected: float, got: float) -> int:
+    """The significant digits (6 at least) that print ``expected`` and ``got`` differently."""
+    for digits in range(6, 18):
+        if f"{expected:.{digits}g}" != f"{got:.{digits}g}":
+            return digits
+    return 17
+
+
+def _pair(expected: float, got: float, digits: int, rtol: float) -> str:
+    """``expected E, got G``, with the relative error when the two agree to 6 digits."""
+    text = f"expected {expected:.{digits}g}, got {got:.{digits}g}"
+    if digits > 6 and expected != 0 and np.isfinite(expected) and np.isfinite(got):
+        error = abs(got - expected) / abs(expected)
+        text += f" (a relative error of {error:.2g}; the check allows {rtol:.2g})"
+    return text
+
+
+def _precision_note(answer: Any, expected: np.ndarray, got: np.ndarray) -> str:
+    """A note when the answer is a low-precision float that is right to its own precision."""
+    dtype = np.asarray(answer).dtype
+    if dtype.kind != "f" or dtype.itemsize >= 8:
+        return ""
+    eps = float(np.finfo(dtype).eps)
+    if not np.allclose(got, expected, rtol=8 * eps, atol=0.0, equal_nan=True):
+        return ""
+    return (
+        f"\n  The answer is {dtype.name}, which holds about {np.finfo(dtype).precision} "
+        f"significant digits: compute in float64 (NumPy's default; drop the conversion to "
+        f"{dtype.name})."
+    )
+
+
 def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> tuple[str, str] | None:
     """None when ``got`` matches ``expected``; otherwise ``(kind, what is wrong in words)``,
     where ``kind`` is ``"type"``, ``"shape"`` or ``"value"``, checked in that order."""
     problem = _type_problem(expected, got)
     if problem:
         return "type", problem
-    got = np.asarray(got, dtype=float)
+    answer, got = got, np.asarray(got, dtype=float)
     if got.shape != expected.shape:
         return "shape", (
             f"expected shape {expected.shape}, got shape {got.shape}\n"
@@ -158,14 +206,19 @@ def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> tuple[
     close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
         return None
+    note = _precision_note(answer, expected, got)
     if close.ndim == 0:
-        return "value", f"expected {float(expected):.6g}, got {float(got):.6g}"
+        e, g = float(expected), float(got)
+        return "value", _pair(e, g, _digits(e, g), rtol) + note
     first = np.unravel_index(np.argmax(~close), close.shape)
     index = tuple(int(i) for i in first)
+    e, g = float(expected[first]), float(got[first])
+    digits = _digits(e, g)
+    shown = 4 if digits == 6 else digits  # the arrays to as many digits as the first difference
     return "value", (
         f"{int((~close).sum())} of {close.size} values differ; the first at index {index}: "
-        f"expected {expected[first]:.6g}, got {got[first]:.6g}\n"
-        f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
+        f"{_pair(e, g, digits, rtol)}\n"
+        f"  expected: {_describe(expected, shown)}\n  got:      {_describe(got, shown)}{note}"
     )
 
 
@@ -230,15 +283,23 @@ def check_function(
 
     Raises
     ------
-    ValueError : when ``cases`` is empty (a check of nothing would pass anything).
+    TypeError : when ``reference`` is not a function, ``cases`` not a list (or tuple, or
+        array) or a tolerance not a real number.
+    ValueError : when ``cases`` is empty (a check of nothing would pass anything), or a
+        tolerance is negative, infinite or NaN.
     """
+    if not callable(reference):
+        raise TypeError(f"check_function: reference must be a function, got {reference!r}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"check_function: name must be a string or None, got {name!r}")
     name = name or getattr(reference, "__name__", "function")
+    where = f"check_function({name})"
+    if isinstance(cases, str):
+        raise TypeError(f"{where}: cases must be a list of cases, got a string {cases!r}")
+    cases = _validate.listing(cases, "cases", where)
     cases = [c if isinstance(c, tuple) else (c,) for c in cases]
-    if not cases:
-        raise ValueError(
-            f"check_function({name}): cases is empty, so nothing would be checked; "
-            "give at least one case"
-        )
+    rtol = _validate.nonnegative(rtol, "rtol", where)
+    atol = _validate.nonnegative(atol, "atol", where)
     if not callable(candidate):
         return CheckResult(
             name, "failed", f"{name}: expected a function, got {type(candidate).__name__}."
