@@ -6,11 +6,12 @@ Jupyter as a short message. The untouched stub gives "not attempted yet"; an exc
 answer is reported with the input that caused it, the expected answer and a hint.
 
 The package has the machinery (:mod:`actlab.checks.core`: :class:`CheckResult` and
-:func:`check_function`), the register of exercises (:mod:`actlab.checks.registry`) and one module
-per chapter with code exercises, ``chapterNN.py``, which declares its checkers with
-``@exercise``. Every module named ``chapterNN`` is imported here and every checker it registers
-is available as ``checks.<name>``, so a notebook only needs ``from actlab import checks``, and a
-new chapter adds its module and nothing else:
+:func:`check_function`; :mod:`actlab.checks.messages`: what a wrong answer is, in words), the
+register of exercises (:mod:`actlab.checks.registry`) and one module per chapter with code
+exercises, ``chapterNN.py``, which declares its checkers with ``@exercise``. Every module named
+``chapterNN`` is imported here and every checker it registers is available as ``checks.<name>``,
+so a notebook only needs ``from actlab import checks``, and a new chapter adds its module and
+nothing else:
 
 >>> import numpy as np
 >>> from actlab import checks

@@ -35,7 +35,8 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, _wrap, check_function
+from .core import CheckResult, check_function
+from .messages import wrap
 from .registry import Mistake, exercise
 
 __all__ = ["stable_sigmoid"]
@@ -175,7 +176,7 @@ def stable_sigmoid(candidate: Any) -> CheckResult:
             caught = _warnings_of(candidate)
             if caught:  # both faults: the value, and the warning on the way
                 message = f"{result.message}\n  And NumPy warned on the way: {caught[0]!r}."
-                return CheckResult("stable_sigmoid", "failed", _wrap(message), result.n_cases)
+                return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
         return result
     caught = _warnings_of(candidate)
     if caught:
@@ -187,5 +188,5 @@ def stable_sigmoid(candidate: Any) -> CheckResult:
             "picks, so an exp(-x) or exp(x) still overflows for the inputs whose branch is "
             "thrown away. Take e = np.exp(-np.abs(x)) first: it never overflows."
         )
-        return CheckResult("stable_sigmoid", "failed", _wrap(message), result.n_cases)
+        return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
     return result
