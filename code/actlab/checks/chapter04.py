@@ -105,6 +105,13 @@ def _hint(x, got):
             "warning does not bring the value back: only ever take exp of a number <= 0, "
             "such as -|x|."
         )
+    low = np.isfinite(x) & (x < -30) & (got > 0)
+    if np.any(low) and len(np.unique(got[low])) < len(np.unique(x[low])):
+        return (
+            "the same output for different large negative x: clipping x (np.clip) avoids the "
+            "overflow but changes the value, and sigma(-700) is about 1e-304. Compute "
+            "e = exp(-|x|) instead: it never overflows."
+        )
     if np.any(np.isnan(got) & ~np.isnan(x)):
         return "NaN for a number: look for inf / inf or inf - inf on the way."
     if np.any(np.isnan(x)) and not np.all(np.isnan(got[np.isnan(x)])):
@@ -140,6 +147,7 @@ MISTAKES = (
              "    return expit(x)", "0 at x = -720"),
     _mistake("return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))",
              ("NumPy warned", "BOTH")),
+    _mistake("return 1 / (1 + np.exp(-np.clip(x, -500, 500)))", "clipping x (np.clip)"),
     _mistake("return np.exp(x) / (1 + np.exp(x))", "inf / inf"),
     _mistake("return 0.5 * (1 + np.tanh(x / 2))", "1 + tanh"),
     _mistake("return 1 / (1 + np.exp(x))", "sign of x is flipped"),

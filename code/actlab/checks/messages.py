@@ -43,6 +43,11 @@ def describe(value: Any, precision: int = 4) -> str:
         return getattr(value, "name", None) or getattr(value, "__name__", None) or repr(value)
     if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
         return f"{float(value):.6g}"
+    if isinstance(value, list):  # arrays inside read as arrays do, on one line
+        return f"[{', '.join(describe(v, precision) for v in value)}]"
+    if isinstance(value, tuple):
+        parts = [describe(v, precision) for v in value]
+        return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
     if isinstance(value, np.ndarray):
         text = np.array2string(value, precision=precision, threshold=8, edgeitems=2, separator=", ")
         text = " ".join(text.split())
