@@ -1,6 +1,6 @@
-"""Chapter 3 (The linear activation): its checker tested both ways, the facts its experiments
-rely on, and its exercises marked as the coursework convention requires (its figure helpers are
-tested in tests/test_plotting_*.py)."""
+"""Chapter 3 (The linear activation): the facts its experiments rely on, and its exercises
+marked as the coursework convention requires (its checker is tested from its known mistakes in
+tests/test_checks.py, its figure helpers in tests/test_plotting_*.py)."""
 
 import json
 import re
@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from actlab import checks, data, nn
+from actlab import data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "03_linear.ipynb"
 LABELS = {"ch3-ex-bias": "code", "ch3-ex-spirals": "written", "ch3-ex-output": "written"}
 
 
-# --- the checker ---------------------------------------------------------------------------
+# --- the collapsed bias, as the exercise computes it ----------------------------------------
 
 
 def reference(params):
@@ -24,78 +24,6 @@ def reference(params):
     for W, b in params:
         b_total = b_total @ W + b
     return b_total
-
-
-def stub(params):
-    raise NotImplementedError()
-
-
-def sum_of_biases(params):
-    return sum(b for _, b in params)
-
-
-def last_bias(params):
-    return params[-1][1]
-
-
-def without_last_bias(params):
-    return reference(params) - params[-1][1]
-
-
-def matrix_times_vector(params):
-    b_total = np.zeros(params[0][0].shape[0])
-    for W, b in params:
-        b_total = W @ b_total + b
-    return b_total
-
-
-def whole_map(params):  # the weights instead of the bias
-    W_total = params[0][0]
-    for W, _ in params[1:]:
-        W_total = W_total @ W
-    return W_total
-
-
-def test_the_reference_passes():
-    result = checks.collapsed_bias(reference)
-    assert result and result.status == "passed"
-
-
-def test_the_stub_is_not_attempted():
-    result = checks.collapsed_bias(stub)
-    assert not result and result.status == "not attempted"
-    assert "not attempted yet" in result.message
-
-
-@pytest.mark.parametrize(
-    ("answer", "hint"),
-    [
-        (sum_of_biases, "pass through the weights of every layer after it"),
-        (last_bias, "the earlier biases count too"),
-        (without_last_bias, "add the last layer's bias"),
-        (matrix_times_vector, "b @ W, not W @ b"),
-        (whole_map, "its bias has shape"),
-        (lambda params: params[0][1], "start from zeros"),
-    ],
-)
-def test_each_known_wrong_answer_fails_with_its_hint(answer, hint):
-    result = checks.collapsed_bias(answer)
-    assert not result and result.status == "failed"
-    assert hint in result.message.replace("\n    ", " "), result.message
-
-
-@pytest.mark.parametrize(
-    "answer", [lambda p: "0.5", lambda p: True, lambda p: list(reference(p)), lambda p: None]
-)
-def test_answers_of_the_wrong_type_are_refused(answer):
-    result = checks.collapsed_bias(answer)
-    assert not result and result.status == "failed"
-    assert "Hint" not in result.message
-
-
-def test_a_crashing_answer_is_reported_with_a_hint_not_raised():
-    result = checks.collapsed_bias(lambda params: params[0][1] @ params[0][1].T @ params[1][0])
-    assert not result and "Hint" in result.message
 
 
 # --- the facts the chapter's experiments rely on -----------------------------------------

@@ -31,29 +31,27 @@ ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb"))
 GRADED = [p for p in CHAPTERS if has_exercises(nbformat.read(p, as_version=4))]
 
-# A known-wrong answer for every code answer of every chapter, by grade_id. A chapter that adds a
-# coded exercise adds its common mistake here (the test fails until it does).
-WRONG = {
-    "ch1-ex-layer-answer": "def layer(X, W, b, phi):\n    return phi(X @ W)  # bias forgotten\n",
-    "ch1-ex-floor-answer": (
-        "def output_floor(y, low, high):\n"
-        "    return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range\n"
-    ),
-    "ch3-ex-bias-answer": (
-        "def collapsed_bias(params):\n"
-        "    return sum(b for _, b in params)  # not passed through the later weights\n"
-    ),
-    "ch5-ex-signal-answer": (
-        "def signal_below(dZ, W, Z, dphi):\n    return dZ @ W.T  # the slope forgotten\n"
-    ),
-    "ch2-ex-update-answer": (
-        "def perceptron_update(w, x, y, lr):\n"
-        "    return w - lr * (y - step(w @ x)) * x  # sign reversed\n"
-    ),
-    "ch4-ex-stable-answer": (
-        "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-x))  # overflows for x < -709.8\n"
-    ),
-}
+
+# A known-wrong answer for every code answer of every chapter, by grade_id, from the checkers'
+# register: the answer cell that defines `def <name>(` is checked by `checks.<name>`, and its
+# student submits that checker's nbgrader mistake (``Mistake(..., nbgrader=True)``, else the
+# first). A chapter that adds a coded exercise lists its mistakes in actlab/checks/chapterNN.py.
+def _known_mistakes() -> dict[str, str]:
+    import re
+
+    from actlab import checks
+
+    exercises, wrong = checks.exercises(), {}
+    for path in CHAPTERS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = nbgrader_meta(cell)
+            found = re.match(r"def (\w+)\(", cell.source) if cell.cell_type == "code" else None
+            if meta.get("solution") and found and found[1] in exercises:
+                wrong[meta["grade_id"]] = exercises[found[1]].nbgrader_mistake().source
+    return wrong
+
+
+WRONG = _known_mistakes()
 
 
 def test_every_chapter_with_exercises_is_graded():

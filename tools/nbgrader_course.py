@@ -75,66 +75,121 @@ def nbgrader_meta(cell) -> dict:
     return cell.metadata.get("nbgrader", {}) or {}
 
 
+def _where(name: str, index: int, grade_id) -> str:
+    """``notebook, cell 12 (grade_id ch1-ex-layer-check)``: the cell a problem is about."""
+    return f"{name}, cell {index}" + (f" (grade_id {grade_id})" if grade_id else "")
+
+
 def check_markup(nb, name: str = "notebook") -> list[str]:
-    """What in ``nb`` breaks the course's nbgrader convention (an empty list when nothing)."""
-    problems, seen = [], set()
+    """What in ``nb`` breaks the course's nbgrader convention (an empty list when nothing).
+
+    Each problem names the cell (its index, and its grade_id when it has one) and says what is
+    wrong with it, then what the convention wants.
+    """
+    problems, seen = [], {}
     cells = nb.cells
     for index, cell in enumerate(cells):
-        where = f"{name}, cell {index}"
         meta = nbgrader_meta(cell)
-        marked = (CODE_BEGIN if cell.cell_type == "code" else TEXT_BEGIN) in cell.source
+        grade_id = meta.get("grade_id")
+        where = _where(name, index, grade_id)
+        begin = CODE_BEGIN if cell.cell_type == "code" else TEXT_BEGIN
+        marked = begin in cell.source
         if marked and not meta.get("solution"):
-            problems.append(f"{where}: a solution region in a cell not marked as a solution")
+            problems.append(
+                f"{where} has a solution region ({begin.strip()}) but is not marked as a "
+                "solution cell"
+            )
         if TESTS_BEGIN in cell.source and not (meta.get("grade") and meta.get("locked")):
-            problems.append(f"{where}: hidden tests in a cell that is not a locked grade cell")
+            fault = "is not locked" if meta.get("grade") else "is not a grade cell"
+            problems.append(f"{where} has hidden tests but {fault}: it must be a locked grade cell")
         if not meta:
             continue
-        grade_id = meta.get("grade_id")
         if meta.get("schema_version") != 3:
-            problems.append(f"{where}: nbgrader schema_version must be 3")
+            problems.append(
+                f"{where} has nbgrader schema_version {meta.get('schema_version')!r}, not 3"
+            )
         if not grade_id:
-            problems.append(f"{where}: an nbgrader cell without a grade_id")
+            problems.append(f"{where} has nbgrader metadata but no grade_id")
         elif grade_id in seen:
-            problems.append(f"{where}: grade_id {grade_id!r} is used twice")
-        seen.add(grade_id)
+            problems.append(
+                f"{where}: grade_id {grade_id!r} is used twice (first by cell {seen[grade_id]})"
+            )
+        else:
+            seen[grade_id] = index
         if meta.get("grade") and not meta.get("points", 0) > 0:
-            problems.append(f"{where}: grade cell {grade_id!r} has no points")
+            problems.append(
+                f"{where} is a grade cell with no points (points: {meta.get('points', 'missing')})"
+            )
         if is_solution_box(cell) and meta.get("solution"):
-            if not (meta.get("grade") and not meta.get("locked")):
-                problems.append(f"{where}: a written answer is an unlocked grade cell")
+            if not meta.get("grade"):
+                problems.append(
+                    f"{where} is a written answer but not a grade cell: it must be an unlocked "
+                    "grade cell with points"
+                )
+            elif meta.get("locked"):
+                problems.append(
+                    f"{where} is a written answer but is locked, so students cannot write it: "
+                    "it must be an unlocked grade cell"
+                )
             if TEXT_BEGIN in cell.source:
                 problems.append(
-                    f"{where}: a written answer in a {{solution}} box has no markers "
-                    "(nbgrader then replaces the whole cell, box included)"
+                    f"{where} is a written answer in a {{solution}} box with solution markers "
+                    f"({TEXT_BEGIN.strip()}) in it: remove them, the box needs no markers "
+                    "(nbgrader replaces the whole cell, box included)"
                 )
         elif meta.get("solution") and not marked:
-            problems.append(f"{where}: solution cell {grade_id!r} has no marked solution region")
+            problems.append(
+                f"{where} is a solution cell without a marked solution region ({begin.strip()})"
+            )
         if cell.cell_type == "code" and meta.get("solution"):
-            problems += _check_code_answer(cells, index, where, meta)
+            problems += _check_code_answer(cells, index, where, meta, name)
     return problems
 
 
-def _check_code_answer(cells, index: int, where: str, meta: dict) -> list[str]:
+def _check_code_answer(cells, index: int, where: str, meta: dict, name: str) -> list[str]:
     problems = []
     grade_id = str(meta.get("grade_id", ""))
-    if meta.get("grade") or meta.get("locked"):
-        problems.append(f"{where}: a code answer is neither graded nor locked (its checker is)")
+    faults = [word for word, key in (("graded", "grade"), ("locked", "locked")) if meta.get(key)]
+    if faults:
+        problems.append(
+            f"{where} is a code answer but is {' and '.join(faults)}: a code answer is neither "
+            "(its checker cell is)"
+        )
     if not grade_id.endswith("-answer"):
-        problems.append(f"{where}: a code answer's grade_id ends with '-answer'")
+        problems.append(f"{where} is a code answer whose grade_id does not end with '-answer'")
     if not cells[index].metadata.get("jupyter", {}).get("source_hidden"):
-        problems.append(f"{where}: a code answer has jupyter.source_hidden (collapsed in Lab)")
-    following = [c for c in cells[index + 1 :] if c.cell_type == "code"]
-    checker = following[0] if following else None
+        problems.append(
+            f"{where} is a code answer without jupyter.source_hidden, so JupyterLab shows the "
+            "solution open"
+        )
+    following = [(i, c) for i, c in enumerate(cells) if i > index and c.cell_type == "code"]
     label = grade_id.removesuffix("-answer")
-    if checker is None or nbgrader_meta(checker).get("grade_id") != f"{label}-check":
-        problems.append(f"{where}: the next code cell must be the checker {label}-check")
+    if not following:
+        problems.append(f"{where} is a code answer with no code cell after it: add {label}-check")
         return problems
+    at, checker = following[0]
     check_meta = nbgrader_meta(checker)
-    if not (check_meta.get("grade") and check_meta.get("locked")) or check_meta.get("solution"):
-        problems.append(f"{where}: checker {label}-check must be a locked grade cell")
+    if check_meta.get("grade_id") != f"{label}-check":
+        problems.append(
+            f"{where}: the next code cell, {_where(name, at, check_meta.get('grade_id'))}, is "
+            f"not its checker {label}-check"
+        )
+        return problems
+    there = _where(name, at, f"{label}-check")
+    faults = []
+    if not check_meta.get("grade"):
+        faults.append("is not a grade cell")
+    if not check_meta.get("locked"):
+        faults.append("is not locked")
+    if check_meta.get("solution"):
+        faults.append("is a solution cell")
+    if faults:
+        problems.append(
+            f"{there}, the checker, {' and '.join(faults)}: it must be a locked grade cell"
+        )
     if not _CHECK.match(checker.source):
         problems.append(
-            f"{where}: checker {label}-check must read exactly:\n"
+            f"{there}, the checker, differs from the template; it must read exactly:\n"
             + CHECK_TEMPLATE.format(check="<name>", function="<fn>")
         )
     return problems

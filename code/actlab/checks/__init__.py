@@ -5,39 +5,36 @@ solution, and returns a :class:`CheckResult`: truthy when every case passed, and
 Jupyter as a short message. The untouched stub gives "not attempted yet"; an exception or a wrong
 answer is reported with the input that caused it, the expected answer and a hint.
 
-The package has one module for the machinery and one module per chapter with code exercises;
-every checker is available here, so a notebook only needs ``from actlab import checks``:
-
-- :mod:`actlab.checks.core`: :class:`CheckResult` and :func:`check_function`;
-- :mod:`actlab.checks.chapter01`: ``neuron``, ``layer``, ``output_floor``;
-- :mod:`actlab.checks.chapter02`: ``perceptron_update``;
-- :mod:`actlab.checks.chapter03`: ``collapsed_bias``;
-- :mod:`actlab.checks.chapter04`: ``stable_sigmoid``;
-- :mod:`actlab.checks.chapter05`: ``signal_below``.
-
-A later chapter adds ``chapterNN.py`` and imports its checkers below.
+The package has the machinery (:mod:`actlab.checks.core`: :class:`CheckResult` and
+:func:`check_function`; :mod:`actlab.checks.messages`: what a wrong answer is, in words), the
+register of exercises (:mod:`actlab.checks.registry`) and one module per chapter with code
+exercises, ``chapterNN.py``, which declares its checkers with ``@exercise``. Every module named
+``chapterNN`` is imported here and every checker it registers is available as ``checks.<name>``,
+so a notebook only needs ``from actlab import checks``, and a new chapter adds its module and
+nothing else:
 
 >>> import numpy as np
 >>> from actlab import checks
 >>> bool(checks.check_function(np.sin, np.sin, [0.0, 1.0])), checks.neuron.__module__
 (True, 'actlab.checks.chapter01')
+>>> {name: ex.chapter for name, ex in checks.exercises().items()}["signal_below"]
+'chapter05'
 """
 
-from .chapter01 import layer, neuron, output_floor
-from .chapter02 import perceptron_update
-from .chapter03 import collapsed_bias
-from .chapter04 import stable_sigmoid
-from .chapter05 import signal_below
+import importlib
+import pkgutil
+import re
+
 from .core import CheckResult, check_function
+from .registry import Exercise, Mistake, exercise, exercises
+
+for _module in pkgutil.iter_modules(__path__):
+    if re.fullmatch(r"chapter\d+", _module.name):
+        importlib.import_module(f"{__name__}.{_module.name}")
+
+globals().update({name: ex.check for name, ex in exercises().items()})
 
 __all__ = [
-    "CheckResult",
-    "check_function",
-    "neuron",
-    "layer",
-    "output_floor",
-    "perceptron_update",
-    "collapsed_bias",
-    "stable_sigmoid",
-    "signal_below",
-]
+    "CheckResult", "Exercise", "Mistake", "check_function", "exercise", "exercises",
+    *exercises(),
+]  # fmt: skip

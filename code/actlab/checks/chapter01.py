@@ -24,6 +24,7 @@ import numpy as np
 from actlab import activations
 
 from .core import CheckResult, check_function
+from .registry import Mistake, exercise
 
 __all__ = ["neuron", "layer", "output_floor"]
 
@@ -69,6 +70,35 @@ def _neuron_hint(x, w, b, phi, got):
     return "a neuron computes phi(w @ x + b): the weighted sum of the inputs, plus the bias."
 
 
+def _neuron_mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def neuron(x, w, b, phi):\n    return {body}\n", hint, **kw)
+
+
+NEURON_MISTAKES = (
+    _neuron_mistake("w @ x + b  # no activation", "apply the activation"),
+    _neuron_mistake("phi(w @ x)  # bias forgotten", "bias b is missing", case=2),
+    _neuron_mistake("phi(w * x + b)", "element by element"),
+    _neuron_mistake("phi(w @ x - b)", "added, not subtracted"),
+    _neuron_mistake("phi(w @ x) + b", "inside the activation"),
+    _neuron_mistake("w @ phi(x) + b", "not to each input"),
+    _neuron_mistake("np.full(5, phi(w @ x + b))", "one number"),
+    _neuron_mistake("phi(w @ x + b) + 0.1", "phi(w @ x + b): the weighted sum", case=1),
+)
+
+
+@exercise(
+    reference=_neuron_reference,
+    mistakes=NEURON_MISTAKES,
+    right_answers=tuple(
+        f"def neuron(x, w, b, phi):\n    return {body}\n"
+        for body in (
+            "float(phi(w @ x + b))",
+            "np.float32(phi(w @ x + b))",
+            "np.asarray(phi(w @ x + b))",
+            "phi(np.dot(w, x) + b)",
+        )
+    ),  # fmt: skip
+)
 def neuron(candidate: Any) -> CheckResult:
     """Check ``neuron(x, w, b, phi)``, one neuron: ``phi(w @ x + b)`` for a vector ``x``."""
     return check_function(
@@ -116,6 +146,29 @@ def _layer_hint(X, W, b, phi, got):
     return "each row of the result is one example: phi(X @ W + b), with b added to every row."
 
 
+def _layer_mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def layer(X, W, b, phi):\n    return {body}\n", hint, **kw)
+
+
+LAYER_MISTAKES = (
+    _layer_mistake("phi(X @ W)  # bias forgotten", "bias b is missing", case=2, nbgrader=True),
+    _layer_mistake("X @ W + b", "apply the activation"),
+    _layer_mistake("phi(X @ W - b)", "added, not subtracted"),
+    _layer_mistake("phi(X @ W) + b", "inside the activation"),
+    _layer_mistake("phi(X @ W + b).T", ("expected shape (2, 3), got shape (3, 2)", "transposed")),
+    _layer_mistake("phi(X @ W + b).sum(axis=1)", "one row per example"),
+    _layer_mistake("phi(X @ W + b) * 1.5", "b added to every row"),
+    _layer_mistake(
+        "W @ X + b", ("raised ValueError on case 1", "X @ W + b has shape (2, 3)"), status="error"
+    ),
+)
+
+
+@exercise(
+    reference=_layer_reference,
+    mistakes=LAYER_MISTAKES,
+    right_answers=("def layer(X, W, b, phi):\n    Z = X @ W + b\n    return phi(Z)\n",),
+)
 def layer(candidate: Any) -> CheckResult:
     """Check ``layer(X, W, b, phi)``: a layer of neurons on a batch, ``phi(X @ W + b)``."""
     return check_function(
@@ -175,6 +228,34 @@ def _output_floor_hint(y, low, high, got):
     )
 
 
+def _floor_mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def output_floor(y, low, high):\n    {body}\n", hint, **kw)
+
+
+_GAP = "gap = y - np.clip(y, low, high)\n    return "
+# The first seven fail the first case already: its floor is not 0 and matches none of them, so a
+# wrong answer cannot pass it by luck (as it could when the first answer was 0).
+OUTPUT_FLOOR_MISTAKES = (
+    _floor_mistake(
+        "return np.mean((y - np.clip(y, 0.0, 1.0)) ** 2)  # always the sigmoid's range",
+        "not 0 and 1",
+        nbgrader=True,
+    ),
+    _floor_mistake(_GAP + "gap**2", "average over the examples", case=1),
+    _floor_mistake("return np.clip(y, low, high)", "nearest output the model can give", case=1),
+    _floor_mistake(_GAP + "np.mean(np.abs(gap))", "square each gap", case=1),
+    _floor_mistake(_GAP + "np.sqrt(np.mean(gap**2))", "no square root", case=1),
+    _floor_mistake(_GAP + "np.sum(gap**2)", "not their sum", case=1),
+    _floor_mistake(
+        _GAP + "np.mean(gap[gap != 0] ** 2)", "a target inside [low, high] counts too", case=1
+    ),
+    _floor_mistake("return np.var(y)", "variance of y", case=1),
+    _floor_mistake("return np.mean((y - low) ** 2)", "nearest end"),
+    _floor_mistake("return 0.0", "nearest end"),
+)
+
+
+@exercise(reference=_output_floor_reference, mistakes=OUTPUT_FLOOR_MISTAKES)
 def output_floor(candidate: Any) -> CheckResult:
     """Check ``output_floor(y, low, high)``: the least mean squared error any model whose outputs
     lie in ``[low, high]`` can reach on targets ``y``."""

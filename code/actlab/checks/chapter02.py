@@ -30,6 +30,7 @@ import numpy as np
 from actlab import activations
 
 from .core import CheckResult, check_function
+from .registry import Mistake, exercise
 
 __all__ = ["perceptron_update"]
 
@@ -81,6 +82,34 @@ def _update_hint(w, x, y, lr, got):
     return "y_hat = step(w @ x), then w + lr * (y - y_hat) * x: no change when y_hat == y."
 
 
+def _mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def perceptron_update(w, x, y, lr):\n    {body}\n", hint, **kw)
+
+
+# The chapter's answer cell may use ``step``, defined in its imports cell.
+MISTAKES = (
+    _mistake("return w - lr * (y - step(w @ x)) * x  # sign reversed", "sign is reversed",
+             nbgrader=True),
+    _mistake("return lr * (y - step(w @ x)) * x", "that is the change"),
+    _mistake("return w + (y - step(w @ x)) * x", "learning rate lr"),
+    _mistake("return w + lr * (y - w @ x) * x  # the delta rule", "uses the weighted sum"),
+    _mistake("return w + lr * (y - float(w @ x >= 0)) * x", "step(0) = 0"),
+    _mistake("return w + lr * y * x", "changes nothing"),
+    _mistake("return float(w @ x)", "new weight vector"),
+)  # fmt: skip
+
+
+@exercise(
+    reference=_update_reference,
+    mistakes=MISTAKES,
+    namespace={"step": _step},
+    right_answers=(
+        "def perceptron_update(w, x, y, lr):\n"
+        "    y_hat = 1.0 if w @ x > 0 else 0.0\n"
+        "    return w + lr * (y - y_hat) * x\n",
+        "def perceptron_update(w, x, y, lr):\n    return w + lr * (y - step(w @ x)) * x\n",
+    ),
+)
 def perceptron_update(candidate: Any) -> CheckResult:
     """Check ``perceptron_update(w, x, y, lr)``: Rosenblatt's rule for one example, bias folded
     into ``w`` (``x`` ends with 1), the new weights ``w + lr * (y - step(w @ x)) * x``."""

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .core import CheckResult, check_function
+from .registry import Mistake, exercise
 
 __all__ = ["collapsed_bias"]
 
@@ -96,6 +97,57 @@ def _hint(params, got):
     )
 
 
+MISTAKES = (
+    Mistake(
+        "def collapsed_bias(params):\n"
+        "    return sum(b for _, b in params)  # not passed through the later weights\n",
+        "pass through the weights of every layer after it",
+        nbgrader=True,
+    ),
+    Mistake(
+        "def collapsed_bias(params):\n"
+        "    total = params[0][1]\n"
+        "    for W, b in params[1:]:\n"
+        "        total += b  # in place: this changes params[0][1] too\n"
+        "    return total\n",
+        "pass through the weights of every layer after it",
+    ),
+    Mistake("def collapsed_bias(params):\n    return params[-1][1]\n",
+            "the earlier biases count too"),
+    Mistake(
+        "def collapsed_bias(params):\n"
+        "    b_total = np.zeros(params[0][0].shape[0])\n"
+        "    for W, b in params[:-1]:\n"
+        "        b_total = b_total @ W + b\n"
+        "    return b_total @ params[-1][0]\n",
+        "add the last layer's bias",
+    ),
+    Mistake(
+        "def collapsed_bias(params):\n"
+        "    b_total = np.zeros(params[0][0].shape[0])\n"
+        "    for W, b in params:\n"
+        "        b_total = W @ b_total + b\n"
+        "    return b_total\n",
+        "b @ W, not W @ b",
+    ),
+    Mistake(
+        "def collapsed_bias(params):  # the weights instead of the bias\n"
+        "    W_total = params[0][0]\n"
+        "    for W, _ in params[1:]:\n"
+        "        W_total = W_total @ W\n"
+        "    return W_total\n",
+        "its bias has shape",
+    ),
+    Mistake("def collapsed_bias(params):\n    return params[0][1]\n", "start from zeros"),
+    Mistake(
+        "def collapsed_bias(params):\n    return params[0][1] @ params[0][1].T @ params[1][0]\n",
+        "Hint: multiply in the order the data flow",
+        status="error",
+    ),
+)  # fmt: skip
+
+
+@exercise(reference=_reference, mistakes=MISTAKES)
 def collapsed_bias(candidate: Any) -> CheckResult:
     """Check ``collapsed_bias(params)``: the bias of the one linear layer a stack collapses to."""
     return check_function(candidate, _reference, _cases(), name="collapsed_bias", hint=_hint)

@@ -2,9 +2,10 @@
 
 ``stable_sigmoid(fn)`` checks the learner's sigmoid on ordinary and extreme inputs (up to
 +-1000, the infinities and NaN): every value within a relative 1e-9 of the true one, tiny values
-included, and no overflow or invalid-operation warning on the way. An untouched stub gets "not
-attempted yet"; the common formulas that overflow, give NaN or lose the digits of tiny outputs
-each get a hint that names what went wrong.
+included (at x = -720 it is about 2e-313), and no overflow or invalid-operation warning on the
+way. An untouched stub gets "not attempted yet"; the common formulas that overflow, give NaN or
+lose the digits of tiny outputs each get a hint that names what went wrong. Silencing NumPy's
+warning does not help: the naive formula still gives 0 at x = -720.
 
 >>> import numpy as np
 >>> def good(x):
@@ -13,6 +14,13 @@ each get a hint that names what went wrong.
 >>> bool(stable_sigmoid(good))
 True
 >>> print(stable_sigmoid(lambda x: 1 / (1 + np.exp(-x))))  # doctest: +ELLIPSIS
+✗ stable_sigmoid failed case 2 of 4:
+...
+  Hint: 0 at x = -720, where sigma(x) is about 2e-313: exp(-x) overflows to inf
+...
+  And NumPy warned on the way: 'overflow encountered in exp'.
+>>> both = lambda x: np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+>>> print(stable_sigmoid(both))  # doctest: +ELLIPSIS
 ✗ stable_sigmoid gives the right values, but NumPy warned on the way: 'overflow
   encountered in exp'.
   Hint: exp of a large number overflows: ...
@@ -27,7 +35,9 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, _wrap, check_function
+from .core import CheckResult, check_function
+from .messages import wrap
+from .registry import Mistake, exercise
 
 __all__ = ["stable_sigmoid"]
 
@@ -42,7 +52,7 @@ def _cases() -> list[tuple]:
     a = np.array
     return [
         (a([-2.0, 0.0, 0.5, 3.0]),),
-        (a([-700.0, -100.0, -30.0, 30.0, 100.0, 720.0]),),
+        (a([-720.0, -700.0, -100.0, -30.0, 30.0, 100.0, 720.0]),),
         (a([-1000.0, 1000.0, -np.inf, np.inf, np.nan]),),
         (np.linspace(-40.0, 40.0, 81),),
     ]
@@ -86,6 +96,22 @@ def _hint(x, got):
             "negative x: 1 + tanh subtracts two numbers close to 1 and loses the digits of "
             "a tiny output (0 below about x = -40). Compute e = exp(-|x|) and divide."
         )
+    lost = (x < -709.78) & np.isfinite(x) & (got == 0)
+    if np.any(lost):
+        at = x[lost][0]
+        return (
+            f"0 at x = {at:g}, where sigma(x) is about {float(_sigmoid(at)):.2g}: exp(-x) "
+            "overflows to inf for x < -709.8, and 1 / (1 + inf) is 0. Silencing NumPy's "
+            "warning does not bring the value back: only ever take exp of a number <= 0, "
+            "such as -|x|."
+        )
+    low = np.isfinite(x) & (x < -30) & (got > 0)
+    if np.any(low) and len(np.unique(got[low])) < len(np.unique(x[low])):
+        return (
+            "the same output for different large negative x: clipping x (np.clip) avoids the "
+            "overflow but changes the value, and sigma(-700) is about 1e-304. Compute "
+            "e = exp(-|x|) instead: it never overflows."
+        )
     if np.any(np.isnan(got) & ~np.isnan(x)):
         return "NaN for a number: look for inf / inf or inf - inf on the way."
     if np.any(np.isnan(x)) and not np.all(np.isnan(got[np.isnan(x)])):
@@ -108,6 +134,42 @@ def _warnings_of(fn) -> list[str]:
     return caught
 
 
+def _mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def stable_sigmoid(x):\n    {body}\n", hint, **kw)
+
+
+MISTAKES = (
+    _mistake("return 1 / (1 + np.exp(-x))  # overflows for x < -709.8",
+             ("NumPy warned", "overflows"), nbgrader=True),
+    _mistake("with np.errstate(all='ignore'):  # the warning silenced, the value still lost\n"
+             "        return 1 / (1 + np.exp(-x))", "Silencing NumPy's warning", case=2),
+    _mistake("from scipy.special import expit  # flushes the tiny values to 0\n\n"
+             "    return expit(x)", "0 at x = -720"),
+    _mistake("return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))",
+             ("NumPy warned", "BOTH")),
+    _mistake("return 1 / (1 + np.exp(-np.clip(x, -500, 500)))", "clipping x (np.clip)"),
+    _mistake("return np.exp(x) / (1 + np.exp(x))", "inf / inf"),
+    _mistake("return 0.5 * (1 + np.tanh(x / 2))", "1 + tanh"),
+    _mistake("return 1 / (1 + np.exp(x))", "sign of x is flipped"),
+    _mistake("e = np.exp(-np.abs(x)).astype(np.float32)\n"
+             "    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))",
+             ("a relative error of", "The answer is float32"), case=1),
+)  # fmt: skip
+
+
+@exercise(
+    reference=_reference,
+    mistakes=MISTAKES,
+    right_answers=(
+        "def stable_sigmoid(x):\n"
+        "    e = np.exp(-np.abs(x))\n"
+        "    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))\n",
+        "def stable_sigmoid(x):\n"
+        "    e = np.exp(-np.abs(x))\n"
+        "    return np.where(x < 0, e, 1.0) / (1 + e)\n",
+        "from actlab import activations\n\nstable_sigmoid = activations.get('sigmoid')\n",
+    ),
+)
 def stable_sigmoid(candidate: Any) -> CheckResult:
     """Check ``stable_sigmoid(x)``: the logistic sigmoid of an array, accurate to a relative
     1e-9 on inputs from -1000 to 1000 (and at +-inf and NaN), without overflow warnings."""
@@ -117,7 +179,12 @@ def stable_sigmoid(candidate: Any) -> CheckResult:
             candidate, _reference, _cases(), name="stable_sigmoid", rtol=1e-9, atol=0.0,
             hint=_hint,
         )  # fmt: skip
-    if not result:
+    if result.status != "passed":
+        if result.status == "failed" and callable(candidate):
+            caught = _warnings_of(candidate)
+            if caught:  # both faults: the value, and the warning on the way
+                message = f"{result.message}\n  And NumPy warned on the way: {caught[0]!r}."
+                return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
         return result
     caught = _warnings_of(candidate)
     if caught:
@@ -129,5 +196,5 @@ def stable_sigmoid(candidate: Any) -> CheckResult:
             "picks, so an exp(-x) or exp(x) still overflows for the inputs whose branch is "
             "thrown away. Take e = np.exp(-np.abs(x)) first: it never overflows."
         )
-        return CheckResult("stable_sigmoid", "failed", _wrap(message), result.n_cases)
+        return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
     return result

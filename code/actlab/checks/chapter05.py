@@ -24,6 +24,7 @@ import numpy as np
 from actlab import activations
 
 from .core import CheckResult, check_function
+from .registry import Mistake, exercise
 
 __all__ = ["signal_below"]
 
@@ -92,6 +93,28 @@ def _signal_below_hint(dZ, W, Z, dphi, got):
     return "one step back through a layer: (dZ @ W.T) * dphi(Z)."
 
 
+def _mistake(body: str, hint, **kw) -> Mistake:
+    return Mistake(f"def signal_below(dZ, W, Z, dphi):\n    {body}\n", hint, **kw)
+
+
+MISTAKES = (
+    _mistake("return dZ @ W.T  # the slope forgotten", "multiply by the slope dphi(Z)",
+             nbgrader=True),
+    _mistake("return (dZ @ W) * dphi(Z)", "dZ has shape", status="error"),  # shapes first
+    # Right where the shapes would give the missing transpose away: the square layer's values
+    # must catch it.
+    _mistake("if W.shape[0] != W.shape[1]:\n        return (dZ @ W.T) * dphi(Z)\n"
+             "    return (dZ @ W) * dphi(Z)", "not dZ @ W"),
+    _mistake("return (dZ @ W.T) * Z", "not by Z itself"),
+    _mistake("return (dZ @ W.T) * dphi(dZ @ W.T)", "not dphi(dZ @ W.T)"),
+    _mistake("return ((dZ @ W.T) * dphi(Z)).T", "transposed"),
+    _mistake("return ((dZ @ W.T) * dphi(Z)).sum(axis=0)", "do not sum"),
+    _mistake("return (dZ @ W.T) * dphi(Z).mean(axis=0)", "not the slope averaged over examples"),
+    _mistake("return 2 * (dZ @ W.T) * dphi(Z)", "(dZ @ W.T) * dphi(Z)"),
+)  # fmt: skip
+
+
+@exercise(reference=_signal_below_reference, mistakes=MISTAKES)
 def signal_below(candidate: Any) -> CheckResult:
     """Check ``signal_below(dZ, W, Z, dphi)``: ``(dZ @ W.T) * dphi(Z)``, the back-propagated
     signal at a hidden layer's pre-activations ``Z`` given ``dZ`` at the layer above."""

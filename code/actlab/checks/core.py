@@ -8,10 +8,16 @@ Jupyter as a short message. A checker never raises because of the learner's code
 - any other exception is reported with the input that caused it;
 - an answer of the wrong type (None, text, a bool, a list, an object) is refused with a message;
 - a wrong shape or value names the failing input, the expected and the received answer, and a
-  hint (type first, then shape, then value: a hint about a value never hides a wrong shape).
+  hint (type first, then shape, then value: a hint about a value never hides a wrong shape);
+  the words come from :mod:`actlab.checks.messages`.
+
+Each case is copied deeply before every call, so a function that changes its arguments in place
+(even an array inside a list) changes neither the case, nor the hint's view of it, nor the next
+call.
 
 The named checkers of each chapter (:mod:`actlab.checks.chapter01`, ...) are thin wrappers around
-:func:`check_function`: a reference solution, a few cases and a hint function.
+:func:`check_function`: a reference solution, a few cases and a hint function, registered with
+their known mistakes by :func:`actlab.checks.registry.exercise`.
 
 >>> import numpy as np
 >>> result = check_function(lambda x: 2 * x, lambda x: 2 * x, [np.arange(3.0)], name="double")
@@ -25,14 +31,18 @@ The named checkers of each chapter (:mod:`actlab.checks.chapter01`, ...) are thi
 
 from __future__ import annotations
 
+import copy
 import html
 import inspect
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from actlab import _validate
+
+from .messages import call_text, compare, wrap
 
 __all__ = ["CheckResult", "check_function"]
 
@@ -77,114 +87,19 @@ class CheckResult:
         )
 
 
-def _describe(value: Any) -> str:
-    """A short, readable description of an argument or a result."""
-    if isinstance(value, np.generic):
-        value = value.item()  # np.True_ reads as True, np.float64(0.5) as 0.5
-    if callable(value) and not isinstance(value, np.ndarray):
-        return getattr(value, "name", None) or getattr(value, "__name__", None) or repr(value)
-    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
-        return f"{float(value):.6g}"
+def _copy(value: Any) -> Any:
+    """A deep copy of a case, so that a function changing its arguments in place, even an array
+    nested in a list, changes neither the case nor the next call; functions are shared."""
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, threshold=8, edgeitems=2, separator=", ")
-        text = " ".join(text.split())
-        return f"{text} (shape {value.shape})" if value.ndim else text
-    return repr(value)
-
-
-def _call_text(name: str, arg_names: Sequence[str], args: Sequence[Any]) -> str:
-    """``name(x=..., w=...)``, or positional when the argument names are unknown."""
-    if len(arg_names) == len(args):
-        parts = [f"{n}={_describe(a)}" for n, a in zip(arg_names, args, strict=True)]
-    else:
-        parts = [_describe(a) for a in args]
-    return f"{name}({', '.join(parts)})"
-
-
-def _copy(args: Sequence[Any]) -> tuple:
-    return tuple(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args)
-
-
-def _type_problem(expected: np.ndarray, got: Any) -> str | None:
-    """What is wrong with the *kind* of answer (None, text, a bool, a list, ...), or None.
-
-    Checked before shape and value, so a wrong type is never mistaken for a wrong number (a
-    string such as "0.5" would otherwise convert to a float and pass).
-    """
-    if got is None:
-        return "it returned None: is a `return` statement missing?"
-    if isinstance(got, (str, bytes, bytearray)):
-        return (
-            f"it returned text ({type(got).__name__} {_describe(got)}), not a number: "
-            "return the value itself, not a string made from it"
-        )
-    if isinstance(got, (bool, np.bool_)) or (isinstance(got, np.ndarray) and got.dtype.kind == "b"):
-        return (
-            f"it returned True/False ({_describe(got)}), not a number: a comparison such as "
-            "`>` gives booleans; return the computed value"
-        )
-    if isinstance(got, (list, tuple)):
-        what = "one number" if expected.ndim == 0 else f"a NumPy array of shape {expected.shape}"
-        return (
-            f"it returned a Python {type(got).__name__} of length {len(got)}; expected {what}. "
-            "NumPy operations (@, +, phi(...)) give arrays directly, with no list needed"
-        )
-    if isinstance(got, np.ndarray):
-        if got.dtype.kind not in "iuf":
-            return (
-                f"it returned an array of dtype {got.dtype} ({_describe(got)}); expected real "
-                "numbers (dtype float)"
-            )
-        return None
-    if isinstance(got, (int, float, np.integer, np.floating)):
-        return None
-    return (
-        f"it returned {type(got).__name__} {_describe(got)}, which is not a number or a NumPy array"
-    )
-
-
-def _compare(expected: np.ndarray, got: Any, rtol: float, atol: float) -> tuple[str, str] | None:
-    """None when ``got`` matches ``expected``; otherwise ``(kind, what is wrong in words)``,
-    where ``kind`` is ``"type"``, ``"shape"`` or ``"value"``, checked in that order."""
-    problem = _type_problem(expected, got)
-    if problem:
-        return "type", problem
-    got = np.asarray(got, dtype=float)
-    if got.shape != expected.shape:
-        return "shape", (
-            f"expected shape {expected.shape}, got shape {got.shape}\n"
-            f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
-        )
-    close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
-    if close.all():
-        return None
-    if close.ndim == 0:
-        return "value", f"expected {float(expected):.6g}, got {float(got):.6g}"
-    first = np.unravel_index(np.argmax(~close), close.shape)
-    index = tuple(int(i) for i in first)
-    return "value", (
-        f"{int((~close).sum())} of {close.size} values differ; the first at index {index}: "
-        f"expected {expected[first]:.6g}, got {got[first]:.6g}\n"
-        f"  expected: {_describe(expected)}\n  got:      {_describe(got)}"
-    )
-
-
-def _wrap(message: str, width: int = 79) -> str:
-    """Each line of ``message`` folded at ``width`` columns, continuation lines indented two
-    more spaces, so a message printed as plain text needs no sideways scrolling."""
-    lines = []
-    for line in message.split("\n"):
-        indent = line[: len(line) - len(line.lstrip())]
-        lines.append(
-            textwrap.fill(
-                line,
-                width=width,
-                subsequent_indent=indent + "  ",
-                break_long_words=False,
-                break_on_hyphens=False,
-            )  # fmt: skip
-        )
-    return "\n".join(lines)
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        items = [_copy(v) for v in value]
+        return items if isinstance(value, list) else type(value)(items)
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if callable(value):
+        return value
+    return copy.deepcopy(value)
 
 
 def _safe_hint(hint: Any, args: tuple, got: Any) -> str | None:
@@ -230,15 +145,23 @@ def check_function(
 
     Raises
     ------
-    ValueError : when ``cases`` is empty (a check of nothing would pass anything).
+    TypeError : when ``reference`` is not a function, ``cases`` not a list (or tuple, or
+        array) or a tolerance not a real number.
+    ValueError : when ``cases`` is empty (a check of nothing would pass anything), or a
+        tolerance is negative, infinite or NaN.
     """
+    if not callable(reference):
+        raise TypeError(f"check_function: reference must be a function, got {reference!r}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"check_function: name must be a string or None, got {name!r}")
     name = name or getattr(reference, "__name__", "function")
+    where = f"check_function({name})"
+    if isinstance(cases, str):
+        raise TypeError(f"{where}: cases must be a list of cases, got a string {cases!r}")
+    cases = _validate.listing(cases, "cases", where)
     cases = [c if isinstance(c, tuple) else (c,) for c in cases]
-    if not cases:
-        raise ValueError(
-            f"check_function({name}): cases is empty, so nothing would be checked; "
-            "give at least one case"
-        )
+    rtol = _validate.nonnegative(rtol, "rtol", where)
+    atol = _validate.nonnegative(atol, "atol", where)
     if not callable(candidate):
         return CheckResult(
             name, "failed", f"{name}: expected a function, got {type(candidate).__name__}."
@@ -248,7 +171,7 @@ def check_function(
     except (TypeError, ValueError):
         arg_names = []
     for i, args in enumerate(cases, start=1):
-        call = _call_text(name, arg_names, args)
+        call = call_text(name, arg_names, args)
         try:
             expected = np.asarray(reference(*_copy(args)), dtype=float)
         except Exception as exc:  # noqa: BLE001 - a bug in the checker must not crash the notebook
@@ -273,8 +196,8 @@ def check_function(
             advice = _safe_hint(hint, args, exc)
             if advice:
                 message += f"\n  Hint: {advice}"
-            return CheckResult(name, "error", _wrap(message), len(cases))
-        outcome = _compare(expected, got, rtol, atol)
+            return CheckResult(name, "error", wrap(message), len(cases))
+        outcome = compare(expected, got, rtol, atol)
         if outcome is None:
             continue
         kind, problem = outcome
@@ -283,5 +206,5 @@ def check_function(
         advice = None if kind == "type" else _safe_hint(hint, args, np.asarray(got, dtype=float))
         if advice:
             message += f"\n  Hint: {advice}"
-        return CheckResult(name, "failed", _wrap(message), len(cases))
+        return CheckResult(name, "failed", wrap(message), len(cases))
     return CheckResult(name, "passed", f"{name} passed all {len(cases)} cases.", len(cases))
