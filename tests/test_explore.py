@@ -4,15 +4,18 @@ import base64
 import json
 import math
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote_to_bytes
 
+import book_extension
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from actlab import sphinxext
 from actlab.explore import STATIC_ENV, WIDGET_MIME, explorer
 
 CONTROLS = {"w": np.linspace(-1, 1, 3), "act": ["relu", "tanh"], "b": [0, 2]}
@@ -220,12 +223,31 @@ def test_too_many_frames_by_default():
         explorer(draw, {"w": range(151), "act": ["relu"], "b": [0]})
 
 
+def test_sphinx_extension_loads_no_matplotlib():
+    # moved from tests/test_probing.py with the extension (tools/book_extension.py)
+    code = "import sys, book_extension\nprint('matplotlib' in sys.modules)"
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tools
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_sphinx_extension_registers_its_four_parts(monkeypatch):
+    monkeypatch.setenv(STATIC_ENV, "0")  # setup sets it to 1; the original state comes back
+    app = SimpleNamespace(events={})
+    app.connect = lambda event, handler, priority=500: app.events.setdefault(event, handler)
+    book_extension.setup(app)
+    assert app.events["doctree-read"] is book_extension.hide_markers
+    assert set(app.events) == {"config-inited", "html-page-context", "doctree-read"}
+
+
 def test_sphinx_extension_marks_the_build_static_and_drops_repeated_scripts(monkeypatch):
     monkeypatch.setenv(STATIC_ENV, "0")  # so that the original state comes back afterwards
     app = SimpleNamespace(events={})
     app.connect = lambda event, handler, priority=500: app.events.setdefault(event, handler)
-    meta = sphinxext.setup(app)
-    assert meta["parallel_read_safe"] and sphinxext.os.environ[STATIC_ENV] == "1"
+    meta = book_extension.setup(app)
+    assert meta["parallel_read_safe"] and book_extension.os.environ[STATIC_ENV] == "1"
 
     config = SimpleNamespace(html_context={})
     app.events["config-inited"](app, config)

@@ -4,11 +4,11 @@
 
 - in a running kernel, as ipywidgets controls plus an image that the kernel redraws (one reused
   matplotlib figure, frames cached) whenever a control changes;
-- in the book build (environment variable ``ACTLAB_STATIC=1``, set by ``actlab.sphinxext``), as
-  self-contained HTML: a labelled ``<input type=range>`` per numeric control, a ``<select>`` per
-  choice control, an ``<img>`` with alt text, every frame rendered in advance into a JSON block, and
-  a few lines of script that swap the image (built by :mod:`actlab._explore_html`). No widget
-  state, no external request.
+- in the book build (environment variable ``ACTLAB_STATIC=1``, set by the book's Sphinx
+  extension ``tools/book_extension.py``), as self-contained HTML: a labelled ``<input
+  type=range>`` per numeric control, a ``<select>`` per choice control, an ``<img>`` with alt
+  text, every frame rendered in advance into a JSON block, and a few lines of script that swap
+  the image (built by :mod:`actlab._explore_html`). No widget state, no external request.
 
 Every combination of control values is one frame, so the frame count is the product of the control
 sizes: keep it to about 50-100 and fix the axis limits in ``draw`` so that frames do not jump.
