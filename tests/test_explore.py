@@ -192,7 +192,8 @@ def test_initial_values_match_within_rounding():
     [
         (("not callable", CONTROLS), {}, TypeError, "draw must be callable"),
         ((draw, {}), {}, ValueError, "non-empty dict"),
-        ((draw, [("w", [1])]), {}, ValueError, "non-empty dict"),
+        ((draw, [("w", [1])]), {}, TypeError, "non-empty dict name -> values, got list"),
+        ((draw, {1: [1]}), {}, TypeError, "Python identifier .* got 1"),
         ((draw, {**CONTROLS, "b": []}), {}, ValueError, "'b' has no values"),
         ((draw, {**CONTROLS, "act": "relu"}), {}, TypeError, "needs a list of values"),
         ((draw, CONTROLS), {"labels": {"x": "?"}}, ValueError, r"labels .*\['x'\]"),
@@ -210,12 +211,36 @@ def test_initial_values_match_within_rounding():
         ((draw, CONTROLS), {"alt": 3}, TypeError, "alt must be"),
         ((draw, CONTROLS), {"fmt": "jpg"}, ValueError, "fmt must be"),
         ((draw, CONTROLS), {"figsize": (0, 1)}, ValueError, "figsize"),
+        ((draw, CONTROLS), {"fmt": ["svg"]}, TypeError, "fmt must be 'svg' or 'png' .a str."),
+        ((draw, CONTROLS), {"figsize": "ab"}, TypeError, "figsize must be two numbers"),
+        ((draw, CONTROLS), {"figsize": 5}, TypeError, r"figsize must be two numbers .*got 5$"),
+        ((draw, CONTROLS), {"figsize": (1, 2, 3)}, ValueError, "figsize .* got 3 values"),
+        ((draw, CONTROLS), {"figsize": (np.nan, 1)}, ValueError, r"figsize\[0\] must be finite"),
+        ((draw, CONTROLS), {"figsize": (1, "2")}, TypeError, r"figsize\[1\] must be a real"),
+        ((draw, CONTROLS), {"dpi": np.nan}, ValueError, "dpi must be finite, got nan"),
+        ((draw, CONTROLS), {"dpi": np.inf}, ValueError, "dpi must be finite, got inf"),
+        ((draw, CONTROLS), {"dpi": "80"}, TypeError, "dpi must be a real number"),
+        ((draw, CONTROLS), {"dpi": -1}, ValueError, "dpi must be > 0"),
+        ((draw, CONTROLS), {"dpi": 1e5}, ValueError, "600000 x 350000 pixels; each side"),
+        ((draw, CONTROLS), {"figsize": (0.001, 1)}, ValueError, "0 x 80 pixels"),
+        ((draw, CONTROLS), {"max_frames": "a"}, TypeError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"max_frames": 0}, ValueError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"max_frames": 12.0}, TypeError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"labels": "ab"}, TypeError, "labels must be a dict"),
+        ((draw, CONTROLS), {"initial": 0.5}, TypeError, "initial must be a dict"),
     ],
 )
 def test_bad_input_fails_clearly(args, options, error, match):
     with pytest.raises(error, match=match) as info:
         explorer(*args, **options)
     assert str(info.value).startswith("explorer():")
+
+
+def test_good_arguments_of_every_kind_are_taken():
+    e = explorer(draw, CONTROLS, figsize=[4, np.float32(3)], dpi=np.int64(50), max_frames=12,
+                 labels=None, initial={"act": "tanh"}, fmt="png")  # fmt: skip
+    assert (e.figsize, e.dpi, e.current, e.n_frames) == ((4.0, 3.0), 50.0, [1, 1, 1], 12)
+    assert isinstance(e.dpi, float) and all(isinstance(v, float) for v in e.figsize)
 
 
 def test_too_many_frames_by_default():

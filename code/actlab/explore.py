@@ -34,6 +34,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from . import _validate
 from ._explore_html import img_tag, static_html
 from ._static import STATIC_ENV, static_build  # noqa: F401 (STATIC_ENV re-exported)
 
@@ -74,21 +75,43 @@ class Explorer:
             raise TypeError(
                 f"explorer(): draw must be callable as draw(ax, **values), got {draw!r}"
             )
-        if not isinstance(controls, Mapping) or not controls:
-            raise ValueError("explorer(): controls must be a non-empty dict name -> values")
-        labels, initial = dict(labels or {}), dict(initial or {})
+        where = "explorer()"
+        if not isinstance(controls, Mapping):
+            raise TypeError(
+                f"{where}: controls must be a non-empty dict name -> values, got "
+                f"{type(controls).__name__}"
+            )
+        if not controls:
+            raise ValueError(f"{where}: controls must be a non-empty dict name -> values")
+        for name in controls:
+            if not isinstance(name, str) or not name.isidentifier():
+                raise TypeError(
+                    f"{where}: control names are passed to draw by keyword, so each must be a "
+                    f"Python identifier (a str); got {name!r}"
+                )
+        labels = _validate.mapping(labels, "labels", where)
+        initial = _validate.mapping(initial, "initial", where)
         for what, given in (("labels", labels), ("initial", initial)):
-            if unknown := sorted(set(given) - set(controls)):
+            if unknown := sorted(set(given) - set(controls), key=repr):
                 raise ValueError(
-                    f"explorer(): {what} has unknown control(s) {unknown}; "
+                    f"{where}: {what} has unknown control(s) {unknown}; "
                     f"the controls are {list(controls)}"
                 )
+        if not isinstance(fmt, str):
+            raise TypeError(f"{where}: fmt must be 'svg' or 'png' (a str), got {fmt!r}")
         if fmt not in ("svg", "png"):
-            raise ValueError(f"explorer(): fmt must be 'svg' or 'png', got {fmt!r}")
-        if len(figsize) != 2 or min(figsize) <= 0 or dpi <= 0:
-            raise ValueError("explorer(): figsize must be (width, height) > 0 and dpi > 0")
+            raise ValueError(f"{where}: fmt must be 'svg' or 'png', got {fmt!r}")
+        figsize = _validate.positive_pair(figsize, "figsize", where, "(width, height) in inches")
+        dpi = _validate.positive(dpi, "dpi", where)
+        pixels = [round(side * dpi) for side in figsize]
+        if min(pixels) < 1 or max(pixels) >= 2**16:
+            raise ValueError(
+                f"{where}: figsize * dpi is {pixels[0]} x {pixels[1]} pixels; each side must be "
+                f"1 to 65535 pixels (figsize={figsize}, dpi={dpi:g})"
+            )
+        max_frames = _validate.positive_int(max_frames, "max_frames", where)
         if not (alt is None or isinstance(alt, str) or callable(alt)):
-            raise TypeError("explorer(): alt must be a str.format template, a callable or None")
+            raise TypeError(f"{where}: alt must be a str.format template, a callable or None")
         self.names = list(controls)
         self.values, self.texts, self.numeric = zip(
             *(_control(name, raw) for name, raw in controls.items()), strict=True
@@ -115,7 +138,7 @@ class Explorer:
         except ValueError:  # some builtins have no signature
             pass
         self.draw, self.alt, self.fmt = draw, alt, fmt
-        self.figsize, self.dpi = (float(figsize[0]), float(figsize[1])), float(dpi)
+        self.figsize, self.dpi = figsize, dpi
         self._figure, self._frames, self._widget = None, {}, None
         self.alt_text(self.current)  # a bad alt template fails now, not at display time
 
