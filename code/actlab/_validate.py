@@ -265,7 +265,7 @@ def real_or_array(value, name, where, shape):
     if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
         return real(value, name, where)
     if _holds_bool(value):
-        raise TypeError(f"{where}: {name} holds booleans; give real numbers")
+        raise TypeError(f"{where}: {name} must be a real number or a real array, not booleans")
     arr = np.asarray(value)
     if not (arr.dtype in FLOATS or arr.dtype.kind in "iu"):
         raise TypeError(
@@ -334,3 +334,14 @@ def known_keys(value, known, name, where):
             f"{where}: {name} has unknown key(s) {unknown}{hints}; the keys can be {list(known)}"
         )
     return value
+
+
+def positive_ints(value, name, where):
+    """A non-empty list of ints >= 1 (layer widths such as ``hidden=(16, 16)``)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)):
+        raise TypeError(
+            f"{where}: {name} must be a list of integers, one per layer, like ({value},); "
+            f"got the number {value!r}"
+        )
+    items = listing(value, name, where)
+    return [positive_int(v, f"{name}[{i}]", where) for i, v in enumerate(items)]

@@ -50,7 +50,9 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     the weights. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
     example i's :math:`\partial L_i/\partial Z` at hidden layer l; ``relative`` divides the medians
     by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left";
-    ``X`` and ``y`` are the inputs and labels used.
+    ``X`` and ``y`` are the inputs and labels used. When no signal reaches the last hidden layer
+    (its median is 0, as for the step function, whose derivative is 0 everywhere) there is
+    nothing to divide by, and a ValueError says so.
     """
     where = "experiments.signal_norms"
     depth, width, n = (_validate.positive_int(v, k, where) for v, k in
@@ -62,8 +64,17 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     net = nn.MLP(sizes, activation=activation, output="softmax", init=init, seed=seed, **kw)
     norms = np.array([np.linalg.norm(d, axis=1) for d in net.backward_signals(X, y)])
     median = np.median(norms, axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        relative = median / median[-1]
+    if median[-1] == 0:  # relative = median / median[-1] would be 0/0 or x/0
+        if not norms.any():
+            why = (f"no signal reaches any hidden layer: the derivative of {activation!r} is 0 "
+                   "on every input the network met, so no gradient flows at all")  # fmt: skip
+        else:
+            share = float(np.mean(norms[-1] == 0))
+            why = (f"the median signal at the last hidden layer is 0 ({share:.0%} of the "
+                   f"examples get none there), so there is nothing to compare the other layers "
+                   f"with; try a wider network (width={width})")  # fmt: skip
+        raise ValueError(f"{where}: {why}")
+    relative = median / median[-1]
     spread = np.array([np.std(layer["A"]) for layer in net.forward_trace(X)])
     layers = np.arange(1, depth + 1)
     return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y)
