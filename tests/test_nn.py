@@ -492,6 +492,10 @@ def test_huge_inputs_that_overflow_are_refused_and_a_diverged_net_is_named():
     with pytest.raises(ValueError, match=r"MLP.fit: the loss before training overflows"):
         net.fit(X, y, epochs=1)
     assert net.evaluate([[1.0, 2.0]], y)["loss"] == pytest.approx((12 - 1) ** 2)
+    X, h = data.sine(50, seed=0)  # targets too large: the loss before training is inf
+    message = r"MLP.fit: the loss before training overflows .*largest \|y\| [0-9.]+e\+200"
+    with pytest.raises(ValueError, match=message + ".*and y, for a linear output"):
+        nn.MLP([1, 8, 1], output="linear").fit(X, h * 1e200, epochs=1)
     net._theta[0] = np.nan  # a network whose fit diverged
     with pytest.raises(ValueError, match="parameters hold NaN or inf .a fit that diverged"):
         net.evaluate([[1.0, 2.0]], y)

@@ -220,26 +220,29 @@ class MLP:
             scores["accuracy"] = float(np.mean(self._head.correct(Z, y)))
         return scores
 
-    def _refuse_overflow(self, X, where, what):
+    def _refuse_overflow(self, X, where, what, y=None):
         """Raise the ValueError that explains why ``what`` came out NaN or inf on finite X."""
         if not np.isfinite(self._theta).all():
             raise ValueError(
                 f"{where}: the network's parameters hold NaN or inf (a fit that diverged?), so "
                 f"its {what} is not finite"
             )
+        sizes = f"largest |X| {np.abs(X).max():.3g}"
+        if y is not None:
+            sizes += f", largest |y| {np.abs(y).max():.3g}"
         raise ValueError(
-            f"{where}: the {what} overflows float64 on these inputs X (largest |X| "
-            f"{np.abs(X).max():.3g}); scale X down, e.g. standardise each column"
+            f"{where}: the {what} overflows float64 on these inputs ({sizes}); scale X down, "
+            "e.g. standardise each column (and y, for a linear output)"
         )
 
-    def _finite(self, X, where, what, compute):
+    def _finite(self, X, where, what, compute, y=None):
         """``compute()`` with NumPy's overflow warnings off, refused if any result is not finite:
         finite inputs give finite answers or a ValueError that says why, never a RuntimeWarning."""
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             result = compute()
         arrays = result if isinstance(result, (list, tuple)) else [result]
         if not all(np.isfinite(np.asarray(a, dtype=float)).all() for a in _leaves(arrays)):
-            self._refuse_overflow(X, where, what)
+            self._refuse_overflow(X, where, what, y)
         return result
 
     def predict(self, X):
@@ -256,7 +259,7 @@ class MLP:
         Finite inputs whose loss would overflow float64 are refused with a ValueError."""
         where = "MLP.evaluate"
         X, y = self._data(X, y, where)
-        scores = self._finite(X, where, "loss", lambda: self._evaluate(X, y))
+        scores = self._finite(X, where, "loss", lambda: self._evaluate(X, y), y)
         return scores
 
     def loss_and_grads(self, X, y):
@@ -273,7 +276,7 @@ class MLP:
             self._backward(dZ)
             return float(loss), [(layer.dW.copy(), layer.db.copy()) for layer in self._dense]
 
-        return self._finite(X, where, "loss or its gradient", compute)
+        return self._finite(X, where, "loss or its gradient", compute, y)
 
     def forward_trace(self, X):
         """Each hidden layer's pre-activations and activations on X: a list of dicts
@@ -302,7 +305,7 @@ class MLP:
                     signals.append(dZ * X.shape[0])
             return signals[::-1]
 
-        return self._finite(X, where, "backward signal", compute)
+        return self._finite(X, where, "backward signal", compute, y)
 
     def fit(
         self,

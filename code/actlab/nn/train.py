@@ -148,7 +148,7 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
     with np.errstate(over="ignore", invalid="ignore"):
         start_loss = float(net._head.loss(net._forward(X), y))
     if not np.isfinite(start_loss):
-        net._refuse_overflow(X, where, "loss before training")
+        net._refuse_overflow(X, where, "loss before training", y)
 
     history = {"loss": []}
     if net._head.classification:
