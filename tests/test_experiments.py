@@ -215,6 +215,8 @@ def test_born_dead_bad_arguments(kwargs, error, match):
         (lambda: experiments.logistic_labels(seed=[0]), TypeError, "logistic_labels: seed must"),
         (lambda: experiments.time_activations(["relu"], seed="0"), TypeError,
          "time_activations: seed must be None"),
+        (lambda: experiments.time_activations(["relu"], derivative="no"), TypeError,
+         "time_activations: derivative must be True or False, got 'no'"),
         (lambda: experiments.activation_stats_during_training(seed="a"), TypeError,
          "activation_stats_during_training: seed must be None"),
         (lambda: experiments.activation_stats_during_training(hidden=16), TypeError,

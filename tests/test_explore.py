@@ -243,6 +243,24 @@ def test_good_arguments_of_every_kind_are_taken():
     assert isinstance(e.dpi, float) and all(isinstance(v, float) for v in e.figsize)
 
 
+def test_frame_and_alt_text_check_their_index():
+    e = explorer(draw, CONTROLS)
+    assert e.frame([0, 1, 1]) == e.frame((0, 1, 1)) and e.alt_text([2, 0, 0])
+    for call in (e.frame, e.alt_text):
+        where = f"Explorer.{call.__name__}"
+        with pytest.raises(ValueError, match=rf"{where}: index of 'w' must be 0..2, got 3"):
+            call([3, 0, 0])
+        shape = r"\(w: 0..2, act: 0..1, b: 0..1\); got 2 positions"
+        with pytest.raises(ValueError, match=rf"{where}: index must list one position .*{shape}"):
+            call([0, 0])
+        with pytest.raises(ValueError, match=rf"{where}: index of 'act' must be an integer >= 0"):
+            call([0, -1, 0])
+        with pytest.raises(TypeError, match=rf"{where}: index of 'b' must be an integer >= 0"):
+            call([0, 0, 0.5])
+        with pytest.raises(TypeError, match=rf"{where}: index must list one position"):
+            call(5)
+
+
 def test_too_many_frames_by_default():
     with pytest.raises(ValueError, match="151 frames exceeds max_frames=150"):
         explorer(draw, {"w": range(151), "act": ["relu"], "b": [0]})

@@ -89,7 +89,8 @@ def positive_int(value, name, where, minimum=1):
     except TypeError:
         raise TypeError(f"{where}: {name} must be {kind}, got {value!r}") from None
     if value < minimum:
-        raise ValueError(f"{where}: {name} must be {kind} (>= {minimum}), got {value}")
+        bound = " (>= 1)" if minimum == 1 else ""  # "an integer >= 2" says it already
+        raise ValueError(f"{where}: {name} must be {kind}{bound}, got {value}")
     return value
 
 

@@ -155,6 +155,22 @@ class Explorer:
             f"not one of its values {self.values[i]}"
         )
 
+    def _index(self, index, where: str) -> list[int]:
+        """``index`` checked: one position per control, each within that control's values."""
+        sizes = [len(v) for v in self.values]
+        shape = ", ".join(f"{n}: 0..{k - 1}" for n, k in zip(self.names, sizes, strict=True))
+        if isinstance(index, (str, bytes)) or not hasattr(index, "__len__"):
+            raise TypeError(f"{where}: index must list one position per control ({shape}); "
+                            f"got {index!r}")  # fmt: skip
+        if len(index) != len(sizes):
+            raise ValueError(f"{where}: index must list one position per control ({shape}); "
+                             f"got {len(index)} positions")  # fmt: skip
+        for name, k, size in zip(self.names, index, sizes, strict=True):
+            _validate.positive_int(k, f"index of {name!r}", where, minimum=0)
+            if k >= size:
+                raise ValueError(f"{where}: index of {name!r} must be 0..{size - 1}, got {k}")
+        return [int(k) for k in index]
+
     def _kwargs(self, index: list[int]) -> dict:
         return {n: vals[k] for n, vals, k in zip(self.names, self.values, index, strict=True)}
 
@@ -163,6 +179,7 @@ class Explorer:
 
     def alt_text(self, index: list[int]) -> str:
         """The alt text of the frame at ``index`` (one position per control)."""
+        index = self._index(index, "Explorer.alt_text")
         kwargs = self._kwargs(index)
         if self.alt is None:
             parts = (
@@ -183,6 +200,7 @@ class Explorer:
 
     def frame(self, index: list[int]) -> bytes:
         """The image (SVG or PNG bytes) at ``index``, drawn on one reused figure and cached."""
+        index = self._index(index, "Explorer.frame")
         key = self._flat(index)
         if key not in self._frames:
             if self._figure is None:
