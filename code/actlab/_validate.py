@@ -184,7 +184,11 @@ def _holds_bool(value):
             value.dtype.kind == "O" and any(_holds_bool(v) for v in value.flat)
         )
     if isinstance(value, (list, tuple)):
-        return any(_holds_bool(v) for v in value)
+        kinds = set(map(type, value))  # one pass in C: a list of a million floats stays cheap
+        if bool in kinds or np.bool_ in kinds:
+            return True
+        if any(issubclass(k, (list, tuple, np.ndarray)) for k in kinds):
+            return any(_holds_bool(v) for v in value if isinstance(v, (list, tuple, np.ndarray)))
     return False
 
 
