@@ -211,6 +211,11 @@ def test_born_dead_bad_arguments(kwargs, error, match):
     [
         (lambda: experiments.born_dead(seed="a"), TypeError, "born_dead: seed must be None or"),
         (lambda: experiments.signal_norms(seed=1.5), TypeError, "signal_norms: seed must be"),
+        (lambda: experiments.signal_norms(activation_param={}), TypeError,
+         "signal_norms: unknown option.s. activation_param; besides its own arguments it "
+         "passes activation_params, "),
+        (lambda: experiments.signal_norms(sizes=[1]), TypeError,
+         "signal_norms: unknown option.s. sizes"),
         (lambda: experiments.derived_seed("a", "data"), TypeError, "derived_seed: seed must"),
         (lambda: experiments.logistic_labels(seed=[0]), TypeError, "logistic_labels: seed must"),
         (lambda: experiments.time_activations(["relu"], seed="0"), TypeError,

@@ -17,6 +17,12 @@ from .. import _validate, nn
 from .._seeds import derived_seed
 from ..nn.init import INITS
 
+#: The options of ``nn.MLP`` that :func:`signal_norms` passes on (it sets the others itself).
+MLP_OPTIONS = (
+    "activation_params", "activation_param_sharing", "train_activation_params", "init_scale",
+    "init_slope",
+)  # fmt: skip
+
 
 @dataclasses.dataclass(frozen=True)
 class SignalNorms:
@@ -55,6 +61,11 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     nothing to divide by, and a ValueError says so.
     """
     where = "experiments.signal_norms"
+    if unknown := sorted(set(kw) - set(MLP_OPTIONS)):
+        raise TypeError(
+            f"{where}: unknown option(s) {', '.join(unknown)}; besides its own arguments it "
+            f"passes {', '.join(MLP_OPTIONS)} to nn.MLP"
+        )
     depth, width, n = (_validate.positive_int(v, k, where) for v, k in
                        ((depth, "depth"), (width, "width"), (n, "n")))  # fmt: skip
     rng = np.random.default_rng(derived_seed(_validate.seed(seed, where), "data"))
