@@ -77,6 +77,12 @@ def main(argv=None):
         print("PyTorch is not installed, so there is nothing to compare with (it is a "
               "benchmark-only dependency: pip install torch).")  # fmt: skip
         return 0
+    compare(torch, args)
+    return 0
+
+
+def compare(torch, args):
+    """Print the table for the module ``torch`` (PyTorch, or a stand-in with its API in tests)."""
     torch.set_num_threads(1)
     x = np.random.default_rng(0).standard_normal(args.size) * 5.0
     rows = x.reshape(-1, 1000) if args.size % 1000 == 0 else x.reshape(1, -1)
@@ -125,7 +131,6 @@ def main(argv=None):
     print(f"over {GOAL}x PyTorch: {', '.join(misses) if misses else 'none'}")
     print(f"values more than 1e-12 from PyTorch's: {', '.join(wrong) or 'none'} (ours are "
           "checked against mpmath in tests/test_activations_accuracy.py)")  # fmt: skip
-    return 0
 
 
 if __name__ == "__main__":

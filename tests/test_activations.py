@@ -585,7 +585,12 @@ BAD_INPUTS = [
     ("a masked array", np.ma.masked_array([1.0, 2.0], mask=[0, 1]), r"masked arrays are refused"),
     ("an object array of ints", np.array([10**30], dtype=object), r"dtype object"),
     ("an object array of a huge int", np.array([10**400], dtype=object), r"dtype object"),
-    ("a bool beside a big int", [True, 10**30], r"dtype object"),
+    ("a bool beside a big int", [True, 10**30], r"booleans are refused"),
+    ("a bool in a list", [True, 2.0], r"booleans are refused"),
+    ("a bool in a tuple of ints", (1, False), r"booleans are refused"),
+    ("a NumPy bool in a nested list", [[1.0], [np.True_]], r"booleans are refused"),
+    ("bool arrays in a list", [np.array([True]), np.array([2.0])], r"booleans are refused"),
+    ("an object array holding a bool", np.array([True, 1.0], dtype=object), r"dtype object"),
     ("bytes", b"1", r"got bytes"),
 ]
 if np.dtype(np.longdouble) != np.dtype(np.float64):
@@ -659,6 +664,8 @@ BAD_PARAMS = [
     ("prelu", {"alpha": np.array([0.1, np.inf, 0.2])}, ValueError, "alpha must be finite"),
     ("prelu", {"alpha": np.array(["a", "b", "c"])}, TypeError, "must be a real number or"),
     ("prelu", {"alpha": np.array([True, False, True])}, TypeError, "must be a real number or"),
+    ("prelu", {"alpha": [0.1, True, 0.2]}, TypeError, "must be a real number or .*not booleans"),
+    ("swish", {"beta": [[1.0], [np.True_]]}, TypeError, "must be a real number or .*not bool"),
     ("elu", {"alpha": -1.0}, ValueError, "alpha must be >= 0"),
     ("celu", {"alpha": 0.0}, ValueError, "alpha must be > 0"),
     ("swish", {"beta": np.inf}, ValueError, "beta must be finite"),

@@ -198,3 +198,25 @@ def test_registry_refuses_a_derivative_for_a_parameter_the_function_lacks():
             saturating=True, value_at_zero=0.0, derivative_at_zero=0.0, reference=None,
             torch=None, jax=None, summary="", param_grads={"alpha": relu.grad},
         )  # fmt: skip
+
+
+def test_a_registry_entry_is_frozen_its_mappings_included():
+    import copy
+    import dataclasses
+    import pickle
+
+    for name in activations.names():
+        act = activations.get(name)
+        for mapping in (act.params, act.param_grads):
+            with pytest.raises(TypeError, match="does not support item assignment"):
+                mapping["alpha"] = 3.0
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            act.params = {}
+        assert copy.copy(act) is act and copy.deepcopy(act) is act
+        assert pickle.loads(pickle.dumps(act)) is act
+        info = act.info()
+        info["params"]["new"] = 1.0  # the table's copy is a plain dict, the registry unchanged
+        assert "new" not in act.params
+    prelu = activations.get("prelu")
+    assert dict(prelu.params) == {"alpha": 0.25} and sorted(prelu.param_grads) == ["alpha"]
+    assert prelu([-4.0], alpha=prelu.params["alpha"]).tolist() == [-1.0]

@@ -4,12 +4,18 @@ The numbers are what the benchmarks are for; here only that each script still wo
 package as it is now, and that ``make.py bench`` knows every script in ``benchmarks/``.
 """
 
+import importlib
 import importlib.util
 import subprocess
 import sys
+import types
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import special
+
+from actlab import activations
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = {
@@ -41,3 +47,103 @@ def test_benchmark_runs_with_tiny_sizes(script):
         expected = ["geometric mean", "np.exp / torch.exp"] if has_torch else ["not installed"]
     for text in expected:
         assert text in out.stdout, out.stdout
+
+
+# ------------------------------------------------------- bench_torch's table, without PyTorch
+
+
+class _Tensor(np.ndarray):
+    """The few tensor methods bench_torch calls, on a NumPy array."""
+
+    def numpy(self):
+        return self.view(np.ndarray)
+
+    def clone(self):
+        out = np.array(self).view(_Tensor)
+        out.backward = lambda: np.ones(self.shape)  # the identity's derivative
+        return out
+
+    def requires_grad_(self, flag=True):
+        return self
+
+    def abs(self):
+        return np.abs(self.numpy()).view(_Tensor)
+
+
+def stand_in_torch(wrong=()):
+    """A module with the part of PyTorch's API that bench_torch uses, computed by actlab's own
+    registry (so every value agrees), except the activations named in ``wrong``, whose values
+    are off by one part in a million. A result remembers its derivative for autograd.grad."""
+
+    def wrap(act):
+        def fn(t, *args, dim=None, **params):
+            x = np.asarray(t)
+            y = np.asarray(act(x)) * (1 + 1e-6 if act.name in wrong else 1)
+            out = y.view(_Tensor)
+            out.backward = lambda: act.derivative(x)
+            return out
+
+        return fn
+
+    def array(fn):
+        return lambda t, *args, **kw: np.asarray(fn(np.asarray(t), *args, **kw)).view(_Tensor)
+
+    torch = types.ModuleType("torch")
+    functional = types.SimpleNamespace()
+    torch.__version__ = "stand-in"
+    torch.nn = types.SimpleNamespace(functional=functional)
+    torch.set_num_threads = lambda n: None
+    torch.from_numpy = lambda a: a.view(_Tensor)
+    torch.tensor = lambda values, dtype=None: np.asarray(values, dtype=dtype)
+    torch.zeros = lambda shape, dtype=None: np.zeros(shape, dtype=dtype)
+    torch.ones_like = np.ones_like
+    torch.autograd = types.SimpleNamespace(grad=lambda y, x, ones: (y.backward().view(_Tensor),))
+    for name in ("exp", "tanh", "expm1", "log1p"):
+        setattr(torch, name, array(getattr(np, name)))
+    torch.erfc, torch.clamp_min, torch.clamp = (
+        array(special.erfc),
+        array(np.maximum),
+        array(np.clip),
+    )
+    torch.heaviside = lambda t, zero: wrap(activations.get("step"))(t)
+    for name in activations.names():
+        act = activations.get(name)
+        if act.torch and act.torch.startswith("torch.nn.functional."):
+            setattr(functional, act.torch.rsplit(".", 1)[1], wrap(act))
+        elif act.torch and act.torch.count(".") == 1:
+            setattr(torch, act.torch.split(".")[1], wrap(act))
+    functional.silu = wrap(activations.get("silu"))  # swish and silu share it; same values
+    return torch
+
+
+@pytest.fixture
+def bench_torch(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    return importlib.import_module("bench_torch")
+
+
+@pytest.mark.parametrize("wrong", [(), ("relu", "tanh")])
+def test_bench_torch_builds_its_table_against_a_reference(bench_torch, capsys, wrong):
+    args = types.SimpleNamespace(size=2000, repeat=1, number=1)
+    bench_torch.compare(stand_in_torch(wrong), args)
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert (
+        lines[0] == "numpy " + np.__version__ + ", torch stand-in (1 thread), 2000 float64 values"
+    )
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:] if line.split()}
+    ratios = 0
+    for name in activations.names():
+        act = activations.get(name)
+        numbers = [float(v) for v in rows[name]]
+        has_derivative = not act.vector_valued and name != "step"
+        assert len(numbers) == (6 if has_derivative else 3), (name, rows[name])
+        for ours, theirs, ratio in zip(numbers[::3], numbers[1::3], numbers[2::3], strict=True):
+            assert ours >= 0 and theirs >= 0 and ratio >= 0
+        ratios += 2 if has_derivative else 1
+    for label in ("np.exp / torch.exp", "special.erfc / torch", "np.clip / torch.clamp"):
+        assert any(line.startswith(label) for line in lines), out
+    assert f"geometric mean of the {ratios} ratios:" in out
+    assert any(line.startswith("over 1.5x PyTorch: ") for line in lines), out
+    expected = ", ".join(name for name in activations.names() if name in wrong) or "none"
+    assert f"values more than 1e-12 from PyTorch's: {expected} (ours are" in out

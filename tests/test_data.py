@@ -150,8 +150,29 @@ def test_split_deterministic_and_two_way():
         (lambda: data.digits(seed=-2), ValueError, "data.digits: seed must be None"),
         (lambda: data.load("mnist"), ValueError, "unknown data set 'mnist'; choose one of"),
         (lambda: data.load("xor", fractions=(0.5, 0.5)), ValueError, "must list 3 numbers"),
-        (lambda: data.load("xor", seed=1.5), ValueError, "data.load: seed must be None"),
-        (lambda: data.load("digits", n=10), TypeError, "unexpected keyword argument 'n'"),
+        (lambda: data.load("xor", seed=1.5), TypeError, "data.load: seed must be None"),
+        (lambda: data.load("xor", seed="a"), TypeError, r"data.load: seed must be None .*\(str\)"),
+        (lambda: data.xor(10, seed=2.0), TypeError, r"data.xor: seed must be None .*\(float\)"),
+        (lambda: data.digits(seed=True), TypeError, "data.digits: seed must be None"),
+        (
+            lambda: data.split(np.zeros((4, 1)), np.zeros(4), seed="0"),
+            TypeError,
+            "data.split: seed must be None",
+        ),
+        (
+            lambda: data.load("digits", n=10),
+            TypeError,
+            r"data.load: unknown option\(s\) n for 'digits': digits takes no options .*"
+            "load itself takes name, seed and fractions",
+        ),
+        (
+            lambda: data.load("moons", noise=0.1, m=5),
+            TypeError,
+            "data.load: unknown option.s. m for 'moons': moons takes n, noise",
+        ),
+        (lambda: data.load(3), TypeError, "data.load: name must be a data set's name .a str."),
+        (lambda: data.load("xor", fractions=5), TypeError, "data.load: fractions must list 3"),
+        (lambda: data.xor([True, 2]), TypeError, "data.xor: n must be a positive integer"),
     ],
 )
 def test_bad_arguments_raise_with_a_message(call, error, match):

@@ -206,6 +206,90 @@ def test_born_dead_bad_arguments(kwargs, error, match):
         experiments.born_dead(**kwargs)
 
 
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: experiments.born_dead(seed="a"), TypeError, "born_dead: seed must be None or"),
+        (lambda: experiments.signal_norms(seed=1.5), TypeError, "signal_norms: seed must be"),
+        (lambda: experiments.signal_norms(activation_param={}), TypeError,
+         "signal_norms: unknown option.s. activation_param; besides its own arguments it "
+         "passes activation_params, "),
+        (lambda: experiments.signal_norms(sizes=[1]), TypeError,
+         "signal_norms: unknown option.s. sizes"),
+        (lambda: experiments.derived_seed("a", "data"), TypeError, "derived_seed: seed must"),
+        (lambda: experiments.logistic_labels(seed=[0]), TypeError, "logistic_labels: seed must"),
+        (lambda: experiments.time_activations(["relu"], seed="0"), TypeError,
+         "time_activations: seed must be None"),
+        (lambda: experiments.time_activations(["relu"], derivative="no"), TypeError,
+         "time_activations: derivative must be True or False, got 'no'"),
+        (lambda: experiments.activation_stats_during_training(seed="a"), TypeError,
+         "activation_stats_during_training: seed must be None"),
+        (lambda: experiments.activation_stats_during_training(hidden=16), TypeError,
+         r"activation_stats_during_training: hidden must be a list of integers.*\(16,\)"),
+        (lambda: experiments.activation_stats_during_training(hidden=(8, 0)), ValueError,
+         r"activation_stats_during_training: hidden\[1\] must be a positive integer"),
+        (lambda: experiments.activation_stats_during_training(data_kw=[("n", 5)]), TypeError,
+         "activation_stats_during_training: data_kw must be a dict"),
+        (lambda: experiments.compare_activations(["relu"], seeds=["a"]), TypeError,
+         r"compare_activations: seeds\[0\] must be None or a non-negative integer"),
+        (lambda: experiments.compare_activations(["relu"], data_seed="a"), TypeError,
+         "compare_activations: data_seed must be None"),
+        (lambda: experiments.compare_activations(["relu", "tanh"], init={"rlu": "he"}),
+         ValueError, r"compare_activations: init has unknown key.s. \['rlu'\] \('rlu': did "
+         r"you mean 'relu'\?\); the keys can be \['relu', 'tanh'\]"),
+        (lambda: experiments.compare_activations(["relu"], init={"relu": "hee"}), ValueError,
+         r"compare_activations: unknown init\['relu'\] 'hee'"),
+        (lambda: experiments.compare_activations(["relu"], init="glorot"), ValueError,
+         "compare_activations: unknown init 'glorot'"),
+        (lambda: experiments.compare_activations(["relu"], target_loss=np.nan), ValueError,
+         "compare_activations: target_loss must be finite, got nan"),
+        (lambda: experiments.compare_activations(["relu"], target_loss=-0.1), ValueError,
+         "compare_activations: target_loss must be >= 0"),
+        (lambda: experiments.compare_activations(["relu"], target_loss="0.3"), TypeError,
+         "compare_activations: target_loss must be a real number"),
+        (lambda: experiments.compare_activations(["relu"], hidden=()), ValueError,
+         "compare_activations: hidden is empty"),
+        (lambda: experiments.compare_activations(["relu"], data_kw="n=10"), TypeError,
+         "compare_activations: data_kw must be a dict"),
+        (lambda: experiments.dead_units(nn.MLP([2, 1]), np.zeros((3, 2))), ValueError,
+         r"dead_units: net has no hidden layer \(sizes \[2, 1\]\)"),
+        (lambda: experiments.dead_units(nn.MLP([2, 3, 1]), np.zeros((3, 4))), ValueError,
+         "experiments.dead_units: X has 4 columns"),
+        (lambda: experiments.dead_units(nn.MLP([2, 3, 1]), [[True, 1.0]]), TypeError,
+         "experiments.dead_units: X holds booleans"),
+    ],
+)  # fmt: skip
+def test_experiments_refuse_bad_arguments_by_name(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_signal_norms_explains_why_a_step_network_has_no_relative_signal():
+    with pytest.raises(ValueError, match="signal_norms: no signal reaches any hidden layer: the "
+                                         "derivative of 'step' is 0 on every input"):  # fmt: skip
+        experiments.signal_norms("step", depth=3, width=4, n=8)
+    with pytest.raises(ValueError, match=r"the median signal at the last hidden layer is 0 "
+                                         r"\(\d+% of the examples"):  # fmt: skip
+        experiments.signal_norms("softshrink", depth=4, width=8, n=16)
+    r = experiments.signal_norms("relu", depth=4, width=8, n=16)  # a live network: all defined
+    assert np.isfinite(r.relative).all() and r.relative[-1] == 1.0
+
+
+def test_dead_units_overall_is_defined_even_without_units():
+    empty = experiments.DeadUnits(fraction=[], units=[], zero_fraction=[], widths=[])
+    assert np.isnan(empty.overall)
+    r = experiments.dead_units(nn.MLP([2, 3, 4, 1], activation="relu"), np.ones((5, 2)))
+    assert 0.0 <= r.overall <= 1.0 and r.widths == [3, 4]
+
+
+def test_compare_activations_uses_the_init_it_is_given_for_each_name():
+    kw = {"seeds": (0,), "hidden": (4,), "epochs": 2, "data_kw": {"n": 60}}
+    he = experiments.compare_activations(["relu", "tanh"], init={"relu": "he"}, **kw)
+    xavier = experiments.compare_activations(["relu", "tanh"], **kw)
+    assert he["relu"]["histories"][0]["loss"] != xavier["relu"]["histories"][0]["loss"]
+    assert he["tanh"]["histories"][0]["loss"] == xavier["tanh"]["histories"][0]["loss"]
+
+
 # activation_stats_during_training ----------------------------------------------------------------
 
 

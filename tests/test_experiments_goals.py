@@ -77,6 +77,11 @@ def test_table_lines_fit_and_comparisons_count_seeds():
     brier = runs.scores["Brier, sigmoid output"] < runs.scores["Brier, linear output clipped"]
     assert wins["the sigmoid output's Brier is lower"] == brier.sum()
     assert runs.table(["base rate"]).count("\n") == 1  # one score line, no comparisons
+    assert runs.table("base rate") == runs.table(["base rate"])  # one name, not its letters
+    with pytest.raises(ValueError, match=r"GoalRuns.table: unknown score\(s\) \['base'\]"):
+        runs.table(["base"])
+    with pytest.raises(TypeError, match=r"GoalRuns.table: names\[0\] is 3"):
+        runs.table([3])
 
 
 @pytest.mark.parametrize(
@@ -88,6 +93,8 @@ def test_table_lines_fit_and_comparisons_count_seeds():
         ({"seeds": 5}, TypeError, "seeds must list integer seeds"),
         ({"seeds": [0], "epochs": 0}, ValueError, "epochs"),
         ({"seeds": [0], "noise": -0.1}, ValueError, "noise"),
+        ({"seeds": ["a"]}, TypeError, "output_goal: seed must be None or a non-negative"),
+        ({"seeds": [0.0]}, TypeError, r"output_goal: seed must be .*\(float\)"),
     ],
 )
 def test_bad_input_is_named(kwargs, error, match):

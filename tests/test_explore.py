@@ -4,15 +4,18 @@ import base64
 import json
 import math
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote_to_bytes
 
+import book_extension
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from actlab import sphinxext
 from actlab.explore import STATIC_ENV, WIDGET_MIME, explorer
 
 CONTROLS = {"w": np.linspace(-1, 1, 3), "act": ["relu", "tanh"], "b": [0, 2]}
@@ -189,7 +192,8 @@ def test_initial_values_match_within_rounding():
     [
         (("not callable", CONTROLS), {}, TypeError, "draw must be callable"),
         ((draw, {}), {}, ValueError, "non-empty dict"),
-        ((draw, [("w", [1])]), {}, ValueError, "non-empty dict"),
+        ((draw, [("w", [1])]), {}, TypeError, "non-empty dict name -> values, got list"),
+        ((draw, {1: [1]}), {}, TypeError, "Python identifier .* got 1"),
         ((draw, {**CONTROLS, "b": []}), {}, ValueError, "'b' has no values"),
         ((draw, {**CONTROLS, "act": "relu"}), {}, TypeError, "needs a list of values"),
         ((draw, CONTROLS), {"labels": {"x": "?"}}, ValueError, r"labels .*\['x'\]"),
@@ -207,6 +211,23 @@ def test_initial_values_match_within_rounding():
         ((draw, CONTROLS), {"alt": 3}, TypeError, "alt must be"),
         ((draw, CONTROLS), {"fmt": "jpg"}, ValueError, "fmt must be"),
         ((draw, CONTROLS), {"figsize": (0, 1)}, ValueError, "figsize"),
+        ((draw, CONTROLS), {"fmt": ["svg"]}, TypeError, "fmt must be 'svg' or 'png' .a str."),
+        ((draw, CONTROLS), {"figsize": "ab"}, TypeError, "figsize must be two numbers"),
+        ((draw, CONTROLS), {"figsize": 5}, TypeError, r"figsize must be two numbers .*got 5$"),
+        ((draw, CONTROLS), {"figsize": (1, 2, 3)}, ValueError, "figsize .* got 3 values"),
+        ((draw, CONTROLS), {"figsize": (np.nan, 1)}, ValueError, r"figsize\[0\] must be finite"),
+        ((draw, CONTROLS), {"figsize": (1, "2")}, TypeError, r"figsize\[1\] must be a real"),
+        ((draw, CONTROLS), {"dpi": np.nan}, ValueError, "dpi must be finite, got nan"),
+        ((draw, CONTROLS), {"dpi": np.inf}, ValueError, "dpi must be finite, got inf"),
+        ((draw, CONTROLS), {"dpi": "80"}, TypeError, "dpi must be a real number"),
+        ((draw, CONTROLS), {"dpi": -1}, ValueError, "dpi must be > 0"),
+        ((draw, CONTROLS), {"dpi": 1e5}, ValueError, "600000 x 350000 pixels; each side"),
+        ((draw, CONTROLS), {"figsize": (0.001, 1)}, ValueError, "0 x 80 pixels"),
+        ((draw, CONTROLS), {"max_frames": "a"}, TypeError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"max_frames": 0}, ValueError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"max_frames": 12.0}, TypeError, "max_frames must be a positive int"),
+        ((draw, CONTROLS), {"labels": "ab"}, TypeError, "labels must be a dict"),
+        ((draw, CONTROLS), {"initial": 0.5}, TypeError, "initial must be a dict"),
     ],
 )
 def test_bad_input_fails_clearly(args, options, error, match):
@@ -215,17 +236,61 @@ def test_bad_input_fails_clearly(args, options, error, match):
     assert str(info.value).startswith("explorer():")
 
 
+def test_good_arguments_of_every_kind_are_taken():
+    e = explorer(draw, CONTROLS, figsize=[4, np.float32(3)], dpi=np.int64(50), max_frames=12,
+                 labels=None, initial={"act": "tanh"}, fmt="png")  # fmt: skip
+    assert (e.figsize, e.dpi, e.current, e.n_frames) == ((4.0, 3.0), 50.0, [1, 1, 1], 12)
+    assert isinstance(e.dpi, float) and all(isinstance(v, float) for v in e.figsize)
+
+
+def test_frame_and_alt_text_check_their_index():
+    e = explorer(draw, CONTROLS)
+    assert e.frame([0, 1, 1]) == e.frame((0, 1, 1)) and e.alt_text([2, 0, 0])
+    for call in (e.frame, e.alt_text):
+        where = f"Explorer.{call.__name__}"
+        with pytest.raises(ValueError, match=rf"{where}: index of 'w' must be 0..2, got 3"):
+            call([3, 0, 0])
+        shape = r"\(w: 0..2, act: 0..1, b: 0..1\); got 2 positions"
+        with pytest.raises(ValueError, match=rf"{where}: index must list one position .*{shape}"):
+            call([0, 0])
+        with pytest.raises(ValueError, match=rf"{where}: index of 'act' must be an integer >= 0"):
+            call([0, -1, 0])
+        with pytest.raises(TypeError, match=rf"{where}: index of 'b' must be an integer >= 0"):
+            call([0, 0, 0.5])
+        with pytest.raises(TypeError, match=rf"{where}: index must list one position"):
+            call(5)
+
+
 def test_too_many_frames_by_default():
     with pytest.raises(ValueError, match="151 frames exceeds max_frames=150"):
         explorer(draw, {"w": range(151), "act": ["relu"], "b": [0]})
+
+
+def test_sphinx_extension_loads_no_matplotlib():
+    # moved from tests/test_probing.py with the extension (tools/book_extension.py)
+    code = "import sys, book_extension\nprint('matplotlib' in sys.modules)"
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tools
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_sphinx_extension_registers_its_four_parts(monkeypatch):
+    monkeypatch.setenv(STATIC_ENV, "0")  # setup sets it to 1; the original state comes back
+    app = SimpleNamespace(events={})
+    app.connect = lambda event, handler, priority=500: app.events.setdefault(event, handler)
+    book_extension.setup(app)
+    assert app.events["doctree-read"] is book_extension.hide_markers
+    assert set(app.events) == {"config-inited", "html-page-context", "doctree-read"}
 
 
 def test_sphinx_extension_marks_the_build_static_and_drops_repeated_scripts(monkeypatch):
     monkeypatch.setenv(STATIC_ENV, "0")  # so that the original state comes back afterwards
     app = SimpleNamespace(events={})
     app.connect = lambda event, handler, priority=500: app.events.setdefault(event, handler)
-    meta = sphinxext.setup(app)
-    assert meta["parallel_read_safe"] and sphinxext.os.environ[STATIC_ENV] == "1"
+    meta = book_extension.setup(app)
+    assert meta["parallel_read_safe"] and book_extension.os.environ[STATIC_ENV] == "1"
 
     config = SimpleNamespace(html_context={})
     app.events["config-inited"](app, config)

@@ -1,5 +1,7 @@
 """Tests of actlab.nn: gradients against finite differences, training, determinism, errors."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -407,9 +409,96 @@ def test_optimiser_follows_the_textbook_update_step_by_step(make, textbook):
 def test_divergence_warns_and_stops():
     X, y = data.sine(50, seed=0)
     net = nn.MLP([1, 8, 8, 1], activation="linear", output="linear", seed=0)
-    with pytest.warns(RuntimeWarning, match="loss became"):
-        history = net.fit(X, y, epochs=100, lr=50.0)
+    history, caught = _fit_warnings(net, X, y, epochs=100, lr=50.0)
     assert len(history["loss"]) < 100 and not np.isfinite(history["loss"][-1])
+    assert [w.category for w in caught] == [nn.DivergenceWarning, RuntimeWarning]
+    assert "loss became" in str(caught[1].message) and "lr than 50" in str(caught[1].message)
+
+
+def _fit_warnings(net, X, y, **kw):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        history = net.fit(X, y, **kw)
+    return history, caught
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "linear"])
+def test_a_diverging_fit_warns_once_naming_lr_before_any_nan(output):
+    X, y = data.xor(40, seed=0)
+    net = nn.MLP([2, 4, 1], activation="tanh", output=output, seed=0)
+    history, caught = _fit_warnings(net, X, y.astype(float), epochs=10, lr=1e10)
+    diverging = [w for w in caught if issubclass(w.category, nn.DivergenceWarning)]
+    assert len(diverging) == 1 and issubclass(nn.DivergenceWarning, RuntimeWarning)
+    message = str(diverging[0].message)
+    assert (
+        message.startswith("MLP.fit: the training loss grew from ") and "lr than 1e+10" in message
+    )
+    assert "at epoch 1," in message and np.isfinite(history["loss"][0])  # before any inf or NaN
+    assert diverging[0].filename == __file__  # it points at the caller's line
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_normal_fit_never_warns(activation, seed):
+    X, y = data.moons(120, seed=seed)
+    for output, optimizer, lr in (("sigmoid", "sgd", 0.5), ("sigmoid", "adam", 0.05)):
+        net = nn.MLP([2, 16, 16, 1], activation=activation, output=output, seed=seed)
+        history, caught = _fit_warnings(net, X, y, epochs=60, lr=lr, optimizer=optimizer)
+        assert caught == [] and history["loss"][-1] < history["loss"][0]
+    X, h = data.sine(80, seed=seed)
+    net = nn.MLP([1, 16, 1], activation=activation, output="linear", seed=seed)
+    history, caught = _fit_warnings(net, X, h, epochs=60, lr=0.05, optimizer="adam")
+    assert caught == []
+
+
+def test_fit_refuses_a_verbose_that_is_not_a_bool():
+    X, y = data.xor(20, seed=0)
+    for bad in ("yes", 1, None, "False"):
+        with pytest.raises(TypeError, match="MLP.fit: verbose must be True or False, got"):
+            nn.MLP([2, 3, 1]).fit(X, y, epochs=1, verbose=bad)
+
+
+@pytest.mark.parametrize("activation", ["relu", "linear", "tanh"])
+@pytest.mark.parametrize("output", ["sigmoid", "linear", "softmax"])
+def test_huge_finite_inputs_give_an_answer_or_a_clear_error_never_a_warning(activation, output):
+    X = np.array([[1e308, -1e308], [-1e308, 1e308], [1e308, 1e308], [1.0, 2.0]])
+    y = np.array([0, 1, 1, 0])
+    net = nn.MLP([2, 4, 2 if output == "softmax" else 1], activation=activation, output=output)
+    calls = {
+        "MLP.evaluate": lambda: net.evaluate(X, y),
+        "MLP.predict": lambda: net.predict(X),
+        "MLP.loss_and_grads": lambda: net.loss_and_grads(X, y),
+        "MLP.forward_trace": lambda: net.forward_trace(X),
+        "MLP.backward_signals": lambda: net.backward_signals(X, y),
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning would be an error here
+        for where, call in calls.items():
+            try:
+                call()
+            except ValueError as exc:
+                assert str(exc).startswith(f"{where}: the ") and "overflows float64" in str(exc)
+                assert "scale X down" in str(exc)
+
+
+def test_huge_inputs_that_overflow_are_refused_and_a_diverged_net_is_named():
+    X, y = np.array([[1e308, 1e308]]), np.array([1.0])
+    net = nn.MLP([2, 4, 1], activation="relu", output="linear", seed=0)
+    net.params = [(np.ones((2, 4)), np.zeros(4)), (np.ones((4, 1)), np.zeros(1))]
+    with pytest.raises(ValueError, match=r"MLP.evaluate: the loss overflows float64 .*1e\+308"):
+        net.evaluate(X, y)
+    with pytest.raises(ValueError, match=r"MLP.predict: the output overflows"):
+        net.predict(X)
+    with pytest.raises(ValueError, match=r"MLP.fit: the loss before training overflows"):
+        net.fit(X, y, epochs=1)
+    assert net.evaluate([[1.0, 2.0]], y)["loss"] == pytest.approx((12 - 1) ** 2)
+    X, h = data.sine(50, seed=0)  # targets too large: the loss before training is inf
+    message = r"MLP.fit: the loss before training overflows .*largest \|y\| [0-9.]+e\+200"
+    with pytest.raises(ValueError, match=message + ".*and y, for a linear output"):
+        nn.MLP([1, 8, 1], output="linear").fit(X, h * 1e200, epochs=1)
+    net._theta[0] = np.nan  # a network whose fit diverged
+    with pytest.raises(ValueError, match="parameters hold NaN or inf .a fit that diverged"):
+        net.evaluate([[1.0, 2.0]], y)
 
 
 def test_verbose(capsys):
@@ -482,6 +571,12 @@ SOFT = nn.MLP([2, 3, 3], output="softmax", seed=0)
         (lambda: NET.fit(X4, Y4, X_val=X4), ValueError, "pass both X_val and y_val"),
         (lambda: NET.fit(X4, Y4, X_val=X4[:, :1], y_val=Y4), ValueError, r"\(validation\)"),
         (lambda: NET.fit(X4, Y4, seed=-2), ValueError, "seed must be None"),
+        (lambda: NET.fit(X4, Y4, seed="a"), TypeError, "MLP.fit: seed must be None or a non-neg"),
+        (lambda: NET.fit(X4, Y4, seed=1.0), TypeError, r"seed must be None .*got 1.0 \(float\)"),
+        (lambda: nn.MLP([2, 1], seed="a"), TypeError, "MLP: seed must be None or a non-negative"),
+        (lambda: nn.MLP([2, 1], seed=True), TypeError, "MLP: seed must be None or a non-neg"),
+        (lambda: NET.fit([[True, 1.0]] * 4, Y4), TypeError, "MLP.fit: X holds booleans"),
+        (lambda: NET.predict([[1.0, np.True_]]), TypeError, "MLP.predict: X holds booleans"),
         (lambda: setattr(NET, "params", NET.params[:1]), ValueError, "list of 2 .W, b. pairs"),
         (
             lambda: setattr(NET, "params", [(np.zeros((3, 2)), np.zeros(3))] + NET.params[1:]),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from hide_nbgrader_markers import strip_markers
+from book_extension import strip_markers
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))

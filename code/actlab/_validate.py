@@ -15,8 +15,10 @@ TypeError: MLP.fit: epochs must be a positive integer, got 3.0
 'float64'
 """
 
+import difflib
 import numbers
 import operator
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -87,18 +89,27 @@ def positive_int(value, name, where, minimum=1):
     except TypeError:
         raise TypeError(f"{where}: {name} must be {kind}, got {value!r}") from None
     if value < minimum:
-        raise ValueError(f"{where}: {name} must be {kind} (>= {minimum}), got {value}")
+        bound = " (>= 1)" if minimum == 1 else ""  # "an integer >= 2" says it already
+        raise ValueError(f"{where}: {name} must be {kind}{bound}, got {value}")
     return value
 
 
 def seed(value, where, name="seed"):
-    """A seed for ``numpy.random.SeedSequence``: None (fresh entropy) or an int >= 0."""
+    """A seed for ``numpy.random.SeedSequence``: None (fresh entropy) or an int >= 0.
+
+    Anything but None or an integer (a str, a float such as 1.5 or 1.0, a bool) is a TypeError;
+    a negative integer is a ValueError.
+    """
     if value is None:
         return None
-    if isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)):
-        if value >= 0:
-            return int(value)
-    raise ValueError(f"{where}: {name} must be None or a non-negative integer, got {value!r}")
+    if not isinstance(value, numbers.Integral) or isinstance(value, (bool, np.bool_)):
+        raise TypeError(
+            f"{where}: {name} must be None or a non-negative integer, got {value!r} "
+            f"({type(value).__name__})"
+        )
+    if value < 0:
+        raise ValueError(f"{where}: {name} must be None or a non-negative integer, got {value!r}")
+    return int(value)
 
 
 def choice(value, known, name, where):
@@ -163,6 +174,24 @@ def _python_reals(arr, where):
         ) from None
 
 
+def _holds_bool(value):
+    """Whether ``value`` (a number, or a list or tuple nesting numbers and arrays) holds a bool
+    anywhere: NumPy would read ``[True, 2.0]`` as ``[1.0, 2.0]``, and a lone True is refused."""
+    if isinstance(value, (bool, np.bool_)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind == "b" or (
+            value.dtype.kind == "O" and any(_holds_bool(v) for v in value.flat)
+        )
+    if isinstance(value, (list, tuple)):
+        kinds = set(map(type, value))  # one pass in C: a list of a million floats stays cheap
+        if bool in kinds or np.bool_ in kinds:
+            return True
+        if any(issubclass(k, (list, tuple, np.ndarray)) for k in kinds):
+            return any(_holds_bool(v) for v in value if isinstance(v, (list, tuple, np.ndarray)))
+    return False
+
+
 def reals(value, where):
     """Return ``(array, dtype)``: ``value`` as a float64 array, and the dtype an answer keeps.
 
@@ -185,7 +214,7 @@ def reals(value, where):
     if arr.dtype.kind == "O" and not isinstance(value, np.ndarray):
         arr = _python_reals(arr, where)
     kind = arr.dtype.kind
-    if kind == "b":
+    if kind == "b" or (not isinstance(value, np.ndarray) and _holds_bool(value)):
         raise TypeError(
             f"{where}: booleans are refused (convert with x.astype(float) if you mean 0 and 1); "
             f"expected {REALS}"
@@ -206,7 +235,7 @@ def float_array(value, name, where):
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and the like
         raise ValueError(f"{where}: {name} is not a rectangular array ({exc})") from None
-    if arr.dtype.kind == "b":
+    if arr.dtype.kind == "b" or (not isinstance(value, np.ndarray) and _holds_bool(value)):
         raise TypeError(
             f"{where}: {name} holds booleans; convert with .astype(float) if you mean 0 and 1"
         )
@@ -240,6 +269,8 @@ def real_or_array(value, name, where, shape):
     """A finite real number (as a float) or a finite real array that broadcasts to ``shape``."""
     if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
         return real(value, name, where)
+    if _holds_bool(value):
+        raise TypeError(f"{where}: {name} must be a real number or a real array, not booleans")
     arr = np.asarray(value)
     if not (arr.dtype in FLOATS or arr.dtype.kind in "iu"):
         raise TypeError(
@@ -260,3 +291,62 @@ def real_or_array(value, name, where, shape):
             f"{tuple(shape)}"
         )
     return arr
+
+
+# -------------------------------------------- more kinds of argument (appended as they came)
+
+
+def boolean(value, name, where):
+    """``value`` if it is True or False (NumPy's bool too); a str such as "yes" is refused."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{where}: {name} must be True or False, got {value!r}")
+
+
+def mapping(value, name, where):
+    """A dict copy of the mapping ``value`` (None gives an empty dict)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"{where}: {name} must be a dict (or None), got {type(value).__name__} {value!r}"
+        )
+    return dict(value)
+
+
+def positive_pair(value, name, where, meaning="(first, second)"):
+    """Two finite real numbers > 0, as a tuple of floats (a figure's width and height, say)."""
+    if isinstance(value, BYTES) or not isinstance(value, (tuple, list, np.ndarray)):
+        raise TypeError(f"{where}: {name} must be two numbers {meaning}, got {value!r}")
+    if len(value) != 2:
+        raise ValueError(f"{where}: {name} must be two numbers {meaning}, got {len(value)} values")
+    return tuple(positive(v, f"{name}[{i}]", where) for i, v in enumerate(value))
+
+
+def known_keys(value, known, name, where):
+    """``value`` (a mapping) if every key is one of ``known``; else a ValueError naming the
+    unknown keys and the known ones (a typo such as "rlu" for "relu" is not silently ignored)."""
+    unknown = [key for key in value if key not in known]
+    if unknown:
+        close = {}
+        for key in unknown:
+            if isinstance(key, str):
+                close[key] = difflib.get_close_matches(
+                    key, [k for k in known if isinstance(k, str)], n=1
+                )
+        hints = "".join(f" ({k!r}: did you mean {c[0]!r}?)" for k, c in close.items() if c)
+        raise ValueError(
+            f"{where}: {name} has unknown key(s) {unknown}{hints}; the keys can be {list(known)}"
+        )
+    return value
+
+
+def positive_ints(value, name, where):
+    """A non-empty list of ints >= 1 (layer widths such as ``hidden=(16, 16)``)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)):
+        raise TypeError(
+            f"{where}: {name} must be a list of integers, one per layer, like ({value},); "
+            f"got the number {value!r}"
+        )
+    items = listing(value, name, where)
+    return [positive_int(v, f"{name}[{i}]", where) for i, v in enumerate(items)]

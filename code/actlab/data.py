@@ -19,6 +19,7 @@ returns a :class:`Split` with named parts.
 
 import dataclasses
 import importlib.resources
+import inspect
 
 import numpy as np
 
@@ -255,9 +256,25 @@ def load(name, seed=0, fractions=(0.6, 0.2, 0.2), **kwargs):
     y_test``.
     """
     where = "data.load"
-    if not isinstance(name, str) or name not in DATASETS:
+    if not isinstance(name, str):
+        raise TypeError(
+            f"{where}: name must be a data set's name (a str), one of {sorted(DATASETS)}; "
+            f"got {name!r}"
+        )
+    if name not in DATASETS:
         raise ValueError(f"{where}: unknown data set {name!r}; choose one of {sorted(DATASETS)}")
-    if isinstance(fractions, (str, bytes)) or len(tuple(np.atleast_1d(fractions))) != 3:
+    takes = [p for p in inspect.signature(DATASETS[name]).parameters if p != "seed"]
+    if unknown := sorted(set(kwargs) - set(takes)):
+        what = f"takes {', '.join(takes)}" if takes else "takes no options (its size is fixed)"
+        raise TypeError(
+            f"{where}: unknown option(s) {', '.join(unknown)} for {name!r}: {name} {what}, and "
+            "load itself takes name, seed and fractions"
+        )
+    if isinstance(fractions, (str, bytes)) or np.ndim(fractions) != 1:
+        raise TypeError(
+            f"{where}: fractions must list 3 numbers (train, validation, test), got {fractions!r}"
+        )
+    if len(fractions) != 3:
         raise ValueError(f"{where}: fractions must list 3 numbers (train, validation, test)")
     split_seed = derived_seed(_validate.seed(seed, where), "split")
     X, y = DATASETS[name](seed=seed, **kwargs)

@@ -4,11 +4,11 @@
 
 - in a running kernel, as ipywidgets controls plus an image that the kernel redraws (one reused
   matplotlib figure, frames cached) whenever a control changes;
-- in the book build (environment variable ``ACTLAB_STATIC=1``, set by ``actlab.sphinxext``), as
-  self-contained HTML: a labelled ``<input type=range>`` per numeric control, a ``<select>`` per
-  choice control, an ``<img>`` with alt text, every frame rendered in advance into a JSON block, and
-  a few lines of script that swap the image (built by :mod:`actlab._explore_html`). No widget
-  state, no external request.
+- in the book build (environment variable ``ACTLAB_STATIC=1``, set by the book's Sphinx
+  extension ``tools/book_extension.py``), as self-contained HTML: a labelled ``<input
+  type=range>`` per numeric control, a ``<select>`` per choice control, an ``<img>`` with alt
+  text, every frame rendered in advance into a JSON block, and a few lines of script that swap
+  the image (built by :mod:`actlab._explore_html`). No widget state, no external request.
 
 Every combination of control values is one frame, so the frame count is the product of the control
 sizes: keep it to about 50-100 and fix the axis limits in ``draw`` so that frames do not jump.
@@ -34,6 +34,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from . import _validate
 from ._explore_html import img_tag, static_html
 from ._static import STATIC_ENV, static_build  # noqa: F401 (STATIC_ENV re-exported)
 
@@ -74,21 +75,43 @@ class Explorer:
             raise TypeError(
                 f"explorer(): draw must be callable as draw(ax, **values), got {draw!r}"
             )
-        if not isinstance(controls, Mapping) or not controls:
-            raise ValueError("explorer(): controls must be a non-empty dict name -> values")
-        labels, initial = dict(labels or {}), dict(initial or {})
+        where = "explorer()"
+        if not isinstance(controls, Mapping):
+            raise TypeError(
+                f"{where}: controls must be a non-empty dict name -> values, got "
+                f"{type(controls).__name__}"
+            )
+        if not controls:
+            raise ValueError(f"{where}: controls must be a non-empty dict name -> values")
+        for name in controls:
+            if not isinstance(name, str) or not name.isidentifier():
+                raise TypeError(
+                    f"{where}: control names are passed to draw by keyword, so each must be a "
+                    f"Python identifier (a str); got {name!r}"
+                )
+        labels = _validate.mapping(labels, "labels", where)
+        initial = _validate.mapping(initial, "initial", where)
         for what, given in (("labels", labels), ("initial", initial)):
-            if unknown := sorted(set(given) - set(controls)):
+            if unknown := sorted(set(given) - set(controls), key=repr):
                 raise ValueError(
-                    f"explorer(): {what} has unknown control(s) {unknown}; "
+                    f"{where}: {what} has unknown control(s) {unknown}; "
                     f"the controls are {list(controls)}"
                 )
+        if not isinstance(fmt, str):
+            raise TypeError(f"{where}: fmt must be 'svg' or 'png' (a str), got {fmt!r}")
         if fmt not in ("svg", "png"):
-            raise ValueError(f"explorer(): fmt must be 'svg' or 'png', got {fmt!r}")
-        if len(figsize) != 2 or min(figsize) <= 0 or dpi <= 0:
-            raise ValueError("explorer(): figsize must be (width, height) > 0 and dpi > 0")
+            raise ValueError(f"{where}: fmt must be 'svg' or 'png', got {fmt!r}")
+        figsize = _validate.positive_pair(figsize, "figsize", where, "(width, height) in inches")
+        dpi = _validate.positive(dpi, "dpi", where)
+        pixels = [round(side * dpi) for side in figsize]
+        if min(pixels) < 1 or max(pixels) >= 2**16:
+            raise ValueError(
+                f"{where}: figsize * dpi is {pixels[0]} x {pixels[1]} pixels; each side must be "
+                f"1 to 65535 pixels (figsize={figsize}, dpi={dpi:g})"
+            )
+        max_frames = _validate.positive_int(max_frames, "max_frames", where)
         if not (alt is None or isinstance(alt, str) or callable(alt)):
-            raise TypeError("explorer(): alt must be a str.format template, a callable or None")
+            raise TypeError(f"{where}: alt must be a str.format template, a callable or None")
         self.names = list(controls)
         self.values, self.texts, self.numeric = zip(
             *(_control(name, raw) for name, raw in controls.items()), strict=True
@@ -115,7 +138,7 @@ class Explorer:
         except ValueError:  # some builtins have no signature
             pass
         self.draw, self.alt, self.fmt = draw, alt, fmt
-        self.figsize, self.dpi = (float(figsize[0]), float(figsize[1])), float(dpi)
+        self.figsize, self.dpi = figsize, dpi
         self._figure, self._frames, self._widget = None, {}, None
         self.alt_text(self.current)  # a bad alt template fails now, not at display time
 
@@ -132,6 +155,22 @@ class Explorer:
             f"not one of its values {self.values[i]}"
         )
 
+    def _index(self, index, where: str) -> list[int]:
+        """``index`` checked: one position per control, each within that control's values."""
+        sizes = [len(v) for v in self.values]
+        shape = ", ".join(f"{n}: 0..{k - 1}" for n, k in zip(self.names, sizes, strict=True))
+        if isinstance(index, (str, bytes)) or not hasattr(index, "__len__"):
+            raise TypeError(f"{where}: index must list one position per control ({shape}); "
+                            f"got {index!r}")  # fmt: skip
+        if len(index) != len(sizes):
+            raise ValueError(f"{where}: index must list one position per control ({shape}); "
+                             f"got {len(index)} positions")  # fmt: skip
+        for name, k, size in zip(self.names, index, sizes, strict=True):
+            _validate.positive_int(k, f"index of {name!r}", where, minimum=0)
+            if k >= size:
+                raise ValueError(f"{where}: index of {name!r} must be 0..{size - 1}, got {k}")
+        return [int(k) for k in index]
+
     def _kwargs(self, index: list[int]) -> dict:
         return {n: vals[k] for n, vals, k in zip(self.names, self.values, index, strict=True)}
 
@@ -140,6 +179,7 @@ class Explorer:
 
     def alt_text(self, index: list[int]) -> str:
         """The alt text of the frame at ``index`` (one position per control)."""
+        index = self._index(index, "Explorer.alt_text")
         kwargs = self._kwargs(index)
         if self.alt is None:
             parts = (
@@ -160,6 +200,7 @@ class Explorer:
 
     def frame(self, index: list[int]) -> bytes:
         """The image (SVG or PNG bytes) at ``index``, drawn on one reused figure and cached."""
+        index = self._index(index, "Explorer.frame")
         key = self._flat(index)
         if key not in self._frames:
             if self._figure is None:

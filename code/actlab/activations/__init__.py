@@ -12,21 +12,17 @@ True
 ``names()`` lists every activation in course order, ``get(name)`` returns one (an unknown name
 raises a ValueError that suggests the closest ones), ``table()`` gives their metadata as dicts.
 Each activation is also an attribute of this package (``activations.relu``), and lives in the
-module of its family (``FAMILIES``): ``classic``, ``rectifier``, ``smooth``, ``hard``,
-``shrink`` and ``softmax``. Inputs, dtypes and error messages are described in
-:mod:`actlab.activations._public`; the stable formulas and why they are needed, in each
-function's docstring and in :mod:`actlab.activations._stable`.
+module of its family (``FAMILIES``, modules in ``registry.MODULES``): ``classic``,
+``rectifier``, ``smooth``, ``hard``, ``shrink``, and ``normalise`` for the softmax family (so
+that ``actlab.activations.softmax`` is always the activation, never a module). Inputs, dtypes
+and error messages are described in :mod:`actlab.activations._public`; the stable formulas and
+why they are needed, in each function's docstring and in :mod:`actlab.activations._stable`.
 """
 
-# One module per family of ``FAMILIES``, named as the course names it; importing one registers
-# its activations.
-from . import classic, hard, rectifier, shrink, smooth  # noqa: F401
-from . import softmax as _softmax_family  # noqa: F401
+# One module per family of ``FAMILIES`` (``registry.MODULES``), named as the course names it;
+# importing one registers its activations.
+from . import classic, hard, normalise, rectifier, shrink, smooth  # noqa: F401
 from .registry import COURSE_ORDER, FAMILIES, Activation, get, names, register, table
-
-# The module softmax.py is importable as actlab.activations.softmax only through sys.modules:
-# the attribute ``activations.softmax`` is the activation, like every other name.
-globals().pop("softmax", None)
 
 __all__ = ["COURSE_ORDER", "FAMILIES", "Activation", "get", "names", "register", "table"]
 

@@ -14,7 +14,8 @@ what the course says about it.
 import dataclasses
 import difflib
 import inspect
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 
 # The order in which the course meets them: first the ten of the article the course follows ("When
 # we talk about activation functions, what are we talking about? From vanishing gradients to the
@@ -25,6 +26,9 @@ COURSE_ORDER = (
     "hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink", "log_softmax",
 )  # fmt: skip
 FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax")
+# The module of ``actlab.activations`` that holds each family: its own name, except softmax's,
+# so that ``actlab.activations.softmax`` can only mean the activation, never a module.
+MODULES = {family: family for family in FAMILIES} | {"softmax": "normalise"}
 # How a paper of ``sources`` stands to the function: where it was first proposed, where it was
 # taken up widely, or a paper that studied or used it (the safe wording when the first use is
 # older or unclear).
@@ -58,6 +62,10 @@ class Activation:
     - ``params``: parameter name -> default, read from the function's signature;
     - ``param_grads``: parameter name -> the derivative of the function with respect to that
       parameter, for the parameters that have one (see :meth:`param_derivative`).
+
+    An entry is frozen, its mappings included: ``params`` and ``param_grads`` are read-only
+    views (``types.MappingProxyType``), so no caller can change a default for everyone; copy
+    one with ``dict(act.params)``. A copy or a pickle of a registered entry is the entry itself.
     """
 
     name: str
@@ -81,8 +89,8 @@ class Activation:
     vector_valued: bool = False
     in_article: bool = False
     sources: tuple = ()
-    param_grads: dict = dataclasses.field(default_factory=dict, repr=False)
-    params: dict = dataclasses.field(init=False)
+    param_grads: Mapping = dataclasses.field(default_factory=dict, repr=False)
+    params: Mapping = dataclasses.field(init=False)
 
     def __post_init__(self):
         if self.family not in FAMILIES:
@@ -93,13 +101,27 @@ class Activation:
             for p in inspect.signature(kernel).parameters.values()
             if p.kind is p.KEYWORD_ONLY
         }
-        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "params", types.MappingProxyType(params))
+        object.__setattr__(self, "param_grads", types.MappingProxyType(dict(self.param_grads)))
         for role, key in self.sources:
             if role not in ROLES:
                 raise ValueError(f"{self.name}: unknown role {role!r} of {key}; one of {ROLES}")
         unknown = sorted(set(self.param_grads) - set(params))
         if unknown:
             raise ValueError(f"{self.name}: param_grads names {unknown}, not parameters {params}")
+
+    # Frozen, so a copy may be the entry itself; a pickle names the registered entry (read-only
+    # mappings cannot be pickled, and a second copy of an entry would compare unequal).
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        if _REGISTRY.get(self.name) is not self:
+            raise TypeError(f"{self.name}: only a registered Activation can be pickled")
+        return get, (self.name,)
 
     def __call__(self, x, *args, **params):
         return self.fn(x, *args, **params)

@@ -69,6 +69,12 @@ class GoalRuns:
         ``names`` picks scores (default: all of SCORES) and leaves the comparisons out. Every line
         is at most 79 characters.
         """
+        if names is not None:
+            names = _validate.listing(names, "names", "GoalRuns.table", kind=str)
+            if unknown := [name for name in names if name not in self.scores]:
+                raise ValueError(
+                    f"GoalRuns.table: unknown score(s) {unknown}; the scores are {list(SCORES)}"
+                )
         lines = [f"over {len(self.seeds)} seeds, smallest to largest:"]
         for name in SCORES if names is None else names:
             values = self.scores[name]

@@ -17,6 +17,12 @@ from .. import _validate, nn
 from .._seeds import derived_seed
 from ..nn.init import INITS
 
+#: The options of ``nn.MLP`` that :func:`signal_norms` passes on (it sets the others itself).
+MLP_OPTIONS = (
+    "activation_params", "activation_param_sharing", "train_activation_params", "init_scale",
+    "init_slope",
+)  # fmt: skip
+
 
 @dataclasses.dataclass(frozen=True)
 class SignalNorms:
@@ -50,9 +56,16 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     the weights. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
     example i's :math:`\partial L_i/\partial Z` at hidden layer l; ``relative`` divides the medians
     by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left";
-    ``X`` and ``y`` are the inputs and labels used.
+    ``X`` and ``y`` are the inputs and labels used. When no signal reaches the last hidden layer
+    (its median is 0, as for the step function, whose derivative is 0 everywhere) there is
+    nothing to divide by, and a ValueError says so.
     """
     where = "experiments.signal_norms"
+    if unknown := sorted(set(kw) - set(MLP_OPTIONS)):
+        raise TypeError(
+            f"{where}: unknown option(s) {', '.join(unknown)}; besides its own arguments it "
+            f"passes {', '.join(MLP_OPTIONS)} to nn.MLP"
+        )
     depth, width, n = (_validate.positive_int(v, k, where) for v, k in
                        ((depth, "depth"), (width, "width"), (n, "n")))  # fmt: skip
     rng = np.random.default_rng(derived_seed(_validate.seed(seed, where), "data"))
@@ -62,8 +75,17 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     net = nn.MLP(sizes, activation=activation, output="softmax", init=init, seed=seed, **kw)
     norms = np.array([np.linalg.norm(d, axis=1) for d in net.backward_signals(X, y)])
     median = np.median(norms, axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        relative = median / median[-1]
+    if median[-1] == 0:  # relative = median / median[-1] would be 0/0 or x/0
+        if not norms.any():
+            why = (f"no signal reaches any hidden layer: the derivative of {activation!r} is 0 "
+                   "on every input the network met, so no gradient flows at all")  # fmt: skip
+        else:
+            share = float(np.mean(norms[-1] == 0))
+            why = (f"the median signal at the last hidden layer is 0 ({share:.0%} of the "
+                   f"examples get none there), so there is nothing to compare the other layers "
+                   f"with; try a wider network (width={width})")  # fmt: skip
+        raise ValueError(f"{where}: {why}")
+    relative = median / median[-1]
     spread = np.array([np.std(layer["A"]) for layer in net.forward_trace(X)])
     layers = np.arange(1, depth + 1)
     return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y)

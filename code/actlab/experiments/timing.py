@@ -31,6 +31,7 @@ def time_activations(names, size=10**6, repeats=5, seed=0, derivative=True):
     size = _validate.positive_int(size, "size", where)
     repeats = _validate.positive_int(repeats, "repeats", where)
     names = _validate.listing(names, "names", where, kind=str)
+    derivative = _validate.boolean(derivative, "derivative", where)
     x = np.random.default_rng(_validate.seed(seed, where)).standard_normal(size) * 5.0
     tanh_times = []
 

@@ -12,7 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from .. import activations, nn
+from .. import _validate, activations, nn
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,8 +26,9 @@ class DeadUnits:
 
     @property
     def overall(self):
-        """The share of all hidden units that are dead."""
-        return sum(len(u) for u in self.units) / sum(self.widths)
+        """The share of all hidden units that are dead (NaN if there are none)."""
+        total = sum(self.widths)
+        return sum(len(u) for u in self.units) / total if total else float("nan")
 
 
 def dead_units(net, X):
@@ -43,8 +44,15 @@ def dead_units(net, X):
     (PReLU's slope) are taken from the network. Returns :class:`DeadUnits` with ``fraction``,
     ``units`` and ``zero_fraction`` (the share of outputs that are exactly 0) per hidden layer.
     """
+    where = "experiments.dead_units"
     if not isinstance(net, nn.MLP):
-        raise TypeError(f"experiments.dead_units: net must be an nn.MLP, got {type(net).__name__}")
+        raise TypeError(f"{where}: net must be an nn.MLP, got {type(net).__name__}")
+    if len(net.sizes) < 3:
+        raise ValueError(
+            f"{where}: net has no hidden layer (sizes {net.sizes}), so it has no hidden units "
+            "that could be dead; give a network with at least one hidden layer"
+        )
+    X = _validate.matrix(X, "X", where, net.sizes[0])
     trace = net.forward_trace(X)
     units, zero = [], []
     params = net.activation_params, net.activation_parameters

@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import _validate, data, nn
 from .._seeds import derived_seed
+from ..nn.init import INITS
 from .trained import dead_units
 
 
@@ -56,7 +57,10 @@ def activation_stats_during_training(activation="sigmoid", dataset="moons", *, h
     """
     where = "experiments.activation_stats_during_training"
     seed = _validate.seed(seed, where)
-    d = data.load(dataset, seed=derived_seed(seed, "data"), **(data_kw or {}))
+    hidden = _validate.positive_ints(hidden, "hidden", where)
+    d = data.load(
+        dataset, seed=derived_seed(seed, "data"), **_validate.mapping(data_kw, "data_kw", where)
+    )
     output, k = _output(d)
     sizes = [d.X_train.shape[1], *hidden, k]
     net = nn.MLP(sizes, activation=activation, output=output, init=init, seed=seed)
@@ -94,7 +98,8 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     same one); each seed s changes the initial weights (``nn.MLP(..., seed=s)``) and the order of
     the mini-batches (``derived_seed(s, "batches")``, independent of both the weights and the data
     of ``data_seed=s``). ``init`` is a name or a dict
-    activation -> init (e.g. ``{"relu": "he"}``; others default to ``"xavier"``). Returns a dict
+    activation -> init (e.g. ``{"relu": "he"}``; others default to ``"xavier"``; a key that
+    is not one of ``names``, a typo such as ``"rlu"``, is a ValueError). Returns a dict
     activation -> dict with, per seed, ``val_accuracy`` (classification) and ``val_loss``, and
     ``epochs_to_target`` (first epoch whose training loss is at most ``target_loss``, NaN if
     never); ``metric`` names the score summarised by ``mean``, ``std`` (over seeds, ddof=1; 0 for
@@ -106,11 +111,20 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
         _validate.listing(seeds, "seeds", where))]  # fmt: skip
     if any(s is None for s in seeds):
         raise ValueError(f"{where}: every seed must be an integer >= 0 (None would not repeat)")
-    if not isinstance(init, (str, dict)):
+    if isinstance(init, dict):
+        _validate.known_keys(init, names, "init", where)  # a typo must not fall back to Xavier
+        for name, scheme in init.items():
+            _validate.choice(scheme, INITS, f"init[{name!r}]", where)
+    elif isinstance(init, str):
+        _validate.choice(init, INITS, "init", where)
+    else:
         raise TypeError(
             f"{where}: init must be a scheme name or a dict activation -> scheme, got {init!r}"
         )
-    d = data.load(dataset, seed=data_seed, **(data_kw or {}))
+    hidden = _validate.positive_ints(hidden, "hidden", where)
+    target_loss = _validate.nonnegative(target_loss, "target_loss", where)
+    data_seed = _validate.seed(data_seed, where, "data_seed")
+    d = data.load(dataset, seed=data_seed, **_validate.mapping(data_kw, "data_kw", where))
     output, k = _output(d)
     metric = "val_loss" if output == "linear" else "val_accuracy"
     results = {}

@@ -8,8 +8,8 @@
 Modules: :mod:`~actlab.nn.layers` (Dense and Activate, forward beside backward),
 :mod:`~actlab.nn.outputs` (each output paired with its loss), :mod:`~actlab.nn.init`,
 :mod:`~actlab.nn.optim`, :mod:`~actlab.nn.mlp` (the network), :mod:`~actlab.nn.train` (the
-training loop, what it records per epoch, and :func:`dead_units_mask`, its definition of a dead
-unit) and :mod:`~actlab.nn.progress` (the progress bar).
+training loop, what it records per epoch, :class:`DivergenceWarning`, and :func:`dead_units_mask`,
+its definition of a dead unit) and :mod:`~actlab.nn.progress` (the progress bar).
 """
 
 from ._setup import TRAINABLE
@@ -18,7 +18,7 @@ from .layers import Activate, Dense
 from .mlp import MLP
 from .optim import OPTIMIZERS
 from .outputs import OUTPUTS
-from .train import dead_units_mask
+from .train import DivergenceWarning, dead_units_mask
 
 __all__ = [
     "MLP",
@@ -29,4 +29,5 @@ __all__ = [
     "OPTIMIZERS",
     "TRAINABLE",
     "dead_units_mask",
+    "DivergenceWarning",
 ]

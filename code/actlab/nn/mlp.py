@@ -15,6 +15,17 @@ from .layers import Activate, Dense
 from .outputs import OUTPUTS
 
 
+def _leaves(values):
+    """The numbers and arrays inside nested lists, tuples and dicts (a result of :class:`MLP`)."""
+    for value in values:
+        if isinstance(value, dict):
+            yield from _leaves(value.values())
+        elif isinstance(value, (list, tuple)):
+            yield from _leaves(value)
+        else:
+            yield value
+
+
 class MLP:
     """A small fully connected network trained by backpropagation, in float64 NumPy.
 
@@ -209,15 +220,47 @@ class MLP:
             scores["accuracy"] = float(np.mean(self._head.correct(Z, y)))
         return scores
 
-    def predict(self, X):
-        """Output values, shape (n, k): probabilities for sigmoid and softmax, values for linear."""
-        return self._head.predict(
-            self._forward(_validate.matrix(X, "X", "MLP.predict", self.sizes[0]))
+    def _refuse_overflow(self, X, where, what, y=None):
+        """Raise the ValueError that explains why ``what`` came out NaN or inf on finite X."""
+        if not np.isfinite(self._theta).all():
+            raise ValueError(
+                f"{where}: the network's parameters hold NaN or inf (a fit that diverged?), so "
+                f"its {what} is not finite"
+            )
+        sizes = f"largest |X| {np.abs(X).max():.3g}"
+        if y is not None:
+            sizes += f", largest |y| {np.abs(y).max():.3g}"
+        raise ValueError(
+            f"{where}: the {what} overflows float64 on these inputs ({sizes}); scale X down, "
+            "e.g. standardise each column (and y, for a linear output)"
         )
 
+    def _finite(self, X, where, what, compute, y=None):
+        """``compute()`` with NumPy's overflow warnings off, refused if any result is not finite:
+        finite inputs give finite answers or a ValueError that says why, never a RuntimeWarning."""
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            result = compute()
+        arrays = result if isinstance(result, (list, tuple)) else [result]
+        if not all(np.isfinite(np.asarray(a, dtype=float)).all() for a in _leaves(arrays)):
+            self._refuse_overflow(X, where, what, y)
+        return result
+
+    def predict(self, X):
+        """Output values, shape (n, k): probabilities for sigmoid and softmax, values for linear.
+
+        Finite inputs whose outputs would overflow float64 are refused with a ValueError."""
+        where = "MLP.predict"
+        X = _validate.matrix(X, "X", where, self.sizes[0])
+        return self._finite(X, where, "output", lambda: self._head.predict(self._forward(X)))
+
     def evaluate(self, X, y):
-        """Mean loss (and accuracy for classification outputs) on (X, y), as a dict of floats."""
-        return self._evaluate(*self._data(X, y, "MLP.evaluate"))
+        """Mean loss (and accuracy for classification outputs) on (X, y), as a dict of floats.
+
+        Finite inputs whose loss would overflow float64 are refused with a ValueError."""
+        where = "MLP.evaluate"
+        X, y = self._data(X, y, where)
+        scores = self._finite(X, where, "loss", lambda: self._evaluate(X, y), y)
+        return scores
 
     def loss_and_grads(self, X, y):
         """Mean loss on (X, y) and its gradients, a list of (dW, db) shaped like ``params``.
@@ -225,28 +268,44 @@ class MLP:
         The gradients of learned activation parameters come from
         :meth:`activation_parameter_grads` after this call.
         """
-        X, y = self._data(X, y, "MLP.loss_and_grads")
-        loss, dZ = self._head.loss_and_grad(self._forward(X), y)
-        self._backward(dZ)
-        return float(loss), [(layer.dW.copy(), layer.db.copy()) for layer in self._dense]
+        where = "MLP.loss_and_grads"
+        X, y = self._data(X, y, where)
+
+        def compute():
+            loss, dZ = self._head.loss_and_grad(self._forward(X), y)
+            self._backward(dZ)
+            return float(loss), [(layer.dW.copy(), layer.db.copy()) for layer in self._dense]
+
+        return self._finite(X, where, "loss or its gradient", compute, y)
 
     def forward_trace(self, X):
         """Each hidden layer's pre-activations and activations on X: a list of dicts
         ``{"Z": (n, units), "A": (n, units)}``, first hidden layer first."""
-        self._forward(_validate.matrix(X, "X", "MLP.forward_trace", self.sizes[0]))
-        return [{"Z": layer._Z, "A": layer._A} for layer in self._hidden]
+        where = "MLP.forward_trace"
+        X = _validate.matrix(X, "X", where, self.sizes[0])
+
+        def compute():
+            self._forward(X)
+            return [{"Z": layer._Z, "A": layer._A} for layer in self._hidden]
+
+        return self._finite(X, where, "hidden layers' output", compute)
 
     def backward_signals(self, X, y):
         """The error signal reaching each hidden layer: a list, first hidden layer first, of
         arrays (n, units) whose row i is the gradient of example i's own loss in the layer's
         pre-activations, :math:`\\partial L_i / \\partial Z_i` (n times that of the mean loss)."""
-        X, y = self._data(X, y, "MLP.backward_signals")
-        dZ, signals = self._head.grad(self._forward(X), y), []
-        for layer in reversed(self.layers):
-            dZ = layer.backward(dZ)
-            if isinstance(layer, Activate):
-                signals.append(dZ * X.shape[0])
-        return signals[::-1]
+        where = "MLP.backward_signals"
+        X, y = self._data(X, y, where)
+
+        def compute():
+            dZ, signals = self._head.grad(self._forward(X), y), []
+            for layer in reversed(self.layers):
+                dZ = layer.backward(dZ)
+                if isinstance(layer, Activate):
+                    signals.append(dZ * X.shape[0])
+            return signals[::-1]
+
+        return self._finite(X, where, "backward signal", compute, y)
 
     def fit(
         self,
@@ -274,13 +333,16 @@ class MLP:
         every key): ``"loss"``, ``"accuracy"`` (classification), ``"val_loss"`` and
         ``"val_accuracy"`` (with X_val and y_val), and per layer ``"grad_norm"``,
         ``"mean_activation"``, ``"zero_fraction"``, ``"dead_fraction"`` and, when activation
-        parameters are learned, ``"activation_params"``. If the loss becomes NaN or inf
-        (learning rate too large), training stops with a RuntimeWarning.
+        parameters are learned, ``"activation_params"``. If the loss grows to more than
+        :data:`~actlab.nn.train.DIVERGENCE` (1000) times its value before training, ``fit`` warns
+        once with a :class:`~actlab.nn.DivergenceWarning` (a RuntimeWarning) and goes on; if it
+        becomes NaN or inf (learning rate too large), training stops with a RuntimeWarning. A loss
+        that is not finite before training (inputs too large) is a ValueError.
 
-        ``verbose=True`` prints a line about every tenth epoch. ``progress``: None shows a bar
-        in a Jupyter notebook once a run has taken 2 s (never in the book's build); True shows
-        it from the start, and outside a notebook draws a one-line text bar on stderr; False
-        shows nothing. While it trains, NumPy's matrix products run on one thread if
+        ``verbose=True`` (a bool) prints a line about every tenth epoch. ``progress``: None
+        shows a bar in a Jupyter notebook once a run has taken 2 s (never in the book's build);
+        True shows it from the start, and outside a notebook draws a one-line text bar on
+        stderr; False shows nothing. While it trains, NumPy's matrix products run on one thread if
         ``threadpoolctl`` is installed (see :func:`actlab.nn.train.one_blas_thread`).
         """
         return train.fit(

@@ -2,7 +2,7 @@
 
 ``progress=None`` (the default) shows a bar only in a Jupyter notebook, and only once the run
 has taken :data:`DELAY` seconds, so short runs print nothing; in the book's build (where
-:mod:`actlab.sphinxext` sets ``ACTLAB_STATIC=1``) it never shows. ``progress=True`` shows it
+``tools/book_extension.py`` sets ``ACTLAB_STATIC=1``) it never shows. ``progress=True`` shows it
 from the first epoch: in a notebook as an HTML ``<progress>`` element with the epoch and the loss
 (a text line for front ends without HTML), elsewhere as one line of text on stderr, redrawn in
 place with a carriage return. ``progress=False`` shows nothing.

@@ -30,6 +30,13 @@ from .optim import OPTIMIZERS
 from .progress import Progress
 
 PER_LAYER = ("grad_norm", "mean_activation", "zero_fraction", "dead_fraction")
+#: How many times its value before training the loss may grow before ``fit`` warns, once, that
+#: training diverges (a normal fit's loss falls, or rises by a few times at worst).
+DIVERGENCE = 1e3
+
+
+class DivergenceWarning(RuntimeWarning):
+    """The training loss grew by orders of magnitude: the learning rate is too large."""
 
 
 def dead_units_mask(derivative_values):
@@ -136,7 +143,12 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
         raise ValueError(f"{where}: pass both X_val and y_val, or neither")
     val = None if X_val is None else net._data(X_val, y_val, where + " (validation)")
     rng = net._fit_rng if seed is None else np.random.default_rng(_validate.seed(seed, where))
+    verbose = _validate.boolean(verbose, "verbose", where)
     bar = Progress(_validate.optional_bool(progress, "progress", where), epochs)
+    with np.errstate(over="ignore", invalid="ignore"):
+        start_loss = float(net._head.loss(net._forward(X), y))
+    if not np.isfinite(start_loss):
+        net._refuse_overflow(X, where, "loss before training", y)
 
     history = {"loss": []}
     if net._head.classification:
@@ -149,7 +161,7 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
     if learned.size:
         history["activation_params"] = []
     theta, grad, head = [net._theta], [net._grad], net._head
-    n = X.shape[0]
+    n, warned = X.shape[0], False
     with np.errstate(over="ignore", invalid="ignore"), one_blas_thread():
         for epoch in range(1, epochs + 1):
             order = rng.permutation(n)
@@ -170,7 +182,17 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
                 print(f"epoch {epoch:>{len(str(epochs))}}/{epochs}", end="")
                 print("".join(f"  {k} {history[k][-1]:.4f}" for k in scalars))
             bar.update(epoch, record["loss"])
-            if not np.isfinite(record["loss"]):
+            loss = record["loss"]
+            if not warned and 0 < start_loss and DIVERGENCE * start_loss < loss < np.inf:
+                warned = True
+                warnings.warn(
+                    f"{where}: the training loss grew from {start_loss:.3g} before training to "
+                    f"{loss:.3g} at epoch {epoch}, over {DIVERGENCE:g} times: training is "
+                    f"diverging; try a smaller lr than {lr:g}",
+                    DivergenceWarning,
+                    stacklevel=3,
+                )
+            if not np.isfinite(loss):
                 warnings.warn(
                     f"{where}: the loss became {record['loss']} at epoch {epoch}; "
                     f"training stopped (try a smaller lr than {lr})",
