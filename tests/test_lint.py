@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TARGETS = ["code", "tools", "tests", "chapters", "appendix", "benchmarks", "make.py"]
+TARGETS = ["code", "tools", "tests", "chapters", "appendix", "benchmarks", "make.py", "conftest.py"]
 
 
 def run(*cmd):
