@@ -8,6 +8,8 @@
     python3 make.py student-branch  commit the student release to the git branch `student`
     python3 make.py bench     print the benchmarks (activations vs np.tanh and vs PyTorch when it
                               is installed; nn vs scikit-learn; where fit's time goes)
+    python3 make.py bench suite   run the full test suite and print its time by part and the
+                              marginal cost of one chapter (only when named: it takes minutes)
     python3 make.py env       only create or update the environment
 
 Each command first makes sure the virtual environment ``.venv`` exists and matches
@@ -116,15 +118,17 @@ BENCHMARKS = {
     "torch": "bench_torch.py",  # says so and stops when PyTorch is not installed
     "nn": "bench_nn.py",
     "nn_fit": "bench_nn_fit.py",
+    "suite": "bench_suite.py",  # the full test run by part; only when named
 }
+ON_REQUEST = {"suite"}  # not run by a bare `make.py bench`
 
 
 def bench(extra: list[str]) -> None:
-    """Run every benchmark, or the one named (a key of ``BENCHMARKS``) with its options."""
+    """Run every benchmark (but those in ``ON_REQUEST``), or the one named with its options."""
     if extra and extra[0] in BENCHMARKS:
         names, options = [extra[0]], extra[1:]
     else:
-        names, options = list(BENCHMARKS), extra
+        names, options = [n for n in BENCHMARKS if n not in ON_REQUEST], extra
     for name in names:
         print(f"== benchmarks/{BENCHMARKS[name]}", flush=True)
         run([_bin("python"), f"benchmarks/{BENCHMARKS[name]}", *options])

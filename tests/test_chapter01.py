@@ -1,5 +1,5 @@
-"""Chapter 1 (What an activation function does): what its experiment relies on, and its
-exercises marked as the coursework convention requires.
+"""Chapter 1 (What an activation function does): what its experiment relies on, and which run
+reveals its prediction (the notebook's conventions: tests/test_chapter_conventions.py).
 
 The chapter says that the networks it compares start from the same weights and that every
 run gives the same numbers; those checks live here rather than in the reader's view.
@@ -15,12 +15,6 @@ from actlab import data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "01_what_activations_do.ipynb"
-LABELS = {
-    "ch1-ex-layer": "code",
-    "ch1-ex-floor": "code",
-    "ch1-ex-far": "written",
-    "ch1-ex-rescale": "written",
-}
 
 
 def make_network(output, hidden="tanh", seed=0):  # as in the chapter
@@ -64,102 +58,13 @@ def test_the_regression_targets_leave_0_1_so_a_sigmoid_output_is_refused():
         make_network("sigmoid").fit(X_train, h_train, epochs=1)
 
 
-def _cells():
-    return json.loads(CHAPTER.read_text())["cells"]
-
-
 def _text(cell):
     return "".join(cell["source"])
 
 
-def test_every_code_line_fits_in_79_columns():
-    long = [
-        (i, line)
-        for i, cell in enumerate(_cells())
-        if cell["cell_type"] == "code"
-        for line in _text(cell).splitlines()
-        if len(line) > 79
-    ]
-    assert not long, long
-
-
-def test_grade_ids_are_unique_and_every_nbgrader_cell_has_schema_3():
-    metas = [c["metadata"]["nbgrader"] for c in _cells() if "nbgrader" in c["metadata"]]
-    ids = [m["grade_id"] for m in metas]
-    assert len(ids) == len(set(ids)), ids
-    assert all(m["schema_version"] == 3 for m in metas)
-
-
-@pytest.mark.parametrize(("label", "kind"), LABELS.items())
-def test_each_exercise_follows_the_coursework_convention(label, kind):
-    cells = _cells()
-    by_id = {
-        c["metadata"]["nbgrader"]["grade_id"]: (i, c)
-        for i, c in enumerate(cells)
-        if "nbgrader" in c["metadata"]
-    }
-    i_prompt, prompt = by_id[f"{label}-prompt"]
-    assert f":label: {label}" in _text(prompt)
-    assert prompt["metadata"]["nbgrader"] == {
-        "grade": False, "solution": False, "locked": True,
-        "grade_id": f"{label}-prompt", "schema_version": 3,
-    }  # fmt: skip
-    i_answer, answer = by_id[f"{label}-answer"]
-    meta = answer["metadata"]["nbgrader"]
-    if kind == "code":
-        starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-        assert len(starts) == 1, f"{label}: one solution dropdown, got {len(starts)}"
-        start = starts[0]
-        assert ":class: dropdown" in _text(cells[start])
-        assert "{solution-end}" in _text(cells[start + 2])
-        assert i_answer == start + 1, "the answer sits between solution-start and solution-end"
-        assert answer["cell_type"] == "code"
-        assert meta == {
-            "grade": False, "solution": True, "locked": False,
-            "grade_id": f"{label}-answer", "schema_version": 3,
-        }  # fmt: skip
-        assert answer["metadata"]["jupyter"] == {"source_hidden": True}
-        source = _text(answer)
-        assert source.startswith("def ") and "### BEGIN SOLUTION" in source
-        assert source.rstrip().endswith("### END SOLUTION")
-        i_check, check = by_id[f"{label}-check"]
-        assert i_check == start + 3, "the checker cell comes right after the solution"
-        name = source.split("(")[0].removeprefix("def ")
-        assert _text(check) == (
-            f"result = checks.{name}({name})\n"
-            "### BEGIN HIDDEN TESTS\n"
-            "assert result, result.message\n"
-            "### END HIDDEN TESTS\n"
-            "result"
-        )
-        assert check["metadata"]["nbgrader"] == {
-            "grade": True, "solution": False, "locked": True, "points": 2,
-            "grade_id": f"{label}-check", "schema_version": 3,
-        }  # fmt: skip
-    else:
-        assert answer["cell_type"] == "markdown"
-        assert meta == {
-            "grade": True, "solution": True, "locked": False, "points": 2,
-            "grade_id": f"{label}-answer", "schema_version": 3,
-        }  # fmt: skip
-        # One cell holding a whole {solution} dropdown: it collapses on the site and in
-        # JupyterLab, and the release puts "YOUR ANSWER HERE" in its place.
-        source = _text(answer).strip()
-        assert source.startswith(f"```{{solution}} {label}\n:class: dropdown\n")
-        assert source.endswith("```") and "BEGIN SOLUTION" not in source
-        assert i_answer == i_prompt + 1, "the answer cell comes right after the prompt"
-        assert not any(f"{{solution-start}} {label}" in _text(c) for c in cells)
-        start = i_answer
-    assert i_prompt < start
-
-
-def test_the_predict_then_run_result_comes_after_the_prediction_and_is_folded():
-    cells = _cells()
-    run = [i for i, c in enumerate(cells) if "far = np.array" in _text(c)]
-    assert len(run) == 1
-    answer = next(
-        i for i, c in enumerate(cells)
-        if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch1-ex-far-answer"
-    )  # fmt: skip
-    assert run[0] == answer + 1, "prompt, then the learner's prediction, then the reveal"
-    assert "hide-output" in cells[run[0]]["metadata"]["tags"]
+def test_the_far_from_the_data_prediction_is_revealed_by_its_run():
+    """The prediction's reveal (its place and folding: tests/test_chapter_conventions.py)."""
+    cells = json.loads(CHAPTER.read_text())["cells"]
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
+    runs = [i for i, c in enumerate(cells) if "far = np.array" in _text(c)]
+    assert runs == [ids.index("ch1-ex-far-answer") + 1], runs

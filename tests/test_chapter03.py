@@ -1,9 +1,11 @@
-"""Chapter 3 (The linear activation): the facts its experiments rely on, and its exercises
-marked as the coursework convention requires (its checker is tested from its known mistakes in
-tests/test_checks.py, its figure helpers in tests/test_plotting_*.py)."""
+"""Chapter 3 (The linear activation): the facts its experiments rely on,
+and which run reveals its prediction.
+
+Elsewhere: its checker in tests/test_checks.py (generated from its known mistakes), its figure
+helpers in tests/test_plotting_*.py, the notebook's conventions in
+tests/test_chapter_conventions.py."""
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +15,6 @@ from actlab import data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "03_linear.ipynb"
-LABELS = {"ch3-ex-bias": "code", "ch3-ex-spirals": "written", "ch3-ex-output": "written"}
 
 
 # --- the collapsed bias, as the exercise computes it ----------------------------------------
@@ -55,86 +56,13 @@ def test_the_chapter_classifier_comparison_is_deterministic():
 # --- the notebook -------------------------------------------------------------------------
 
 
-def _cells():
-    return json.loads(CHAPTER.read_text())["cells"]
-
-
 def _text(cell):
     return "".join(cell["source"])
 
 
-def test_every_code_line_fits_in_79_columns():
-    long = [
-        (i, line)
-        for i, cell in enumerate(_cells())
-        if cell["cell_type"] == "code"
-        for line in _text(cell).splitlines()
-        if len(line) > 79
-    ]
-    assert not long, long
-
-
-def test_every_doc_link_has_explicit_text():
-    bare = [i for i, c in enumerate(_cells()) if "{doc}`0" in _text(c) or "{doc}`1" in _text(c)]
-    assert not bare
-
-
-@pytest.mark.parametrize(("label", "kind"), LABELS.items())
-def test_each_exercise_follows_the_coursework_convention(label, kind):
-    cells = _cells()
-    by_id = {
-        c["metadata"]["nbgrader"]["grade_id"]: (i, c)
-        for i, c in enumerate(cells)
-        if "nbgrader" in c["metadata"]
-    }
-    i_prompt, prompt = by_id[f"{label}-prompt"]
-    assert f":label: {label}" in _text(prompt)
-    assert prompt["metadata"]["nbgrader"] == {
-        "grade": False, "solution": False, "locked": True,
-        "grade_id": f"{label}-prompt", "schema_version": 3,
-    }  # fmt: skip
-    i_answer, answer = by_id[f"{label}-answer"]
-    meta = answer["metadata"]["nbgrader"]
-    if kind == "code":
-        starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-        assert len(starts) == 1
-        start = starts[0]
-        assert ":class: dropdown" in _text(cells[start])
-        assert "{solution-end}" in _text(cells[start + 2])
-        assert i_prompt < start and i_answer == start + 1
-        assert answer["metadata"]["jupyter"] == {"source_hidden": True}
-        assert meta == {
-            "grade": False, "solution": True, "locked": False,
-            "grade_id": f"{label}-answer", "schema_version": 3,
-        }  # fmt: skip
-        source = _text(answer)
-        assert source.startswith("def ") and source.rstrip().endswith("### END SOLUTION")
-        name = source.split("(")[0].removeprefix("def ")
-        i_check, check = by_id[f"{label}-check"]
-        assert i_check == start + 3
-        assert _text(check) == (
-            f"result = checks.{name}({name})\n### BEGIN HIDDEN TESTS\n"
-            "assert result, result.message\n### END HIDDEN TESTS\nresult"
-        )
-        assert check["metadata"]["nbgrader"]["points"] > 0
-        # the cell that uses the learner's function guards itself for the student release
-        assert _text(cells[i_check + 1]).startswith("if result:")
-    else:
-        # one markdown cell that is a whole {solution} dropdown, right after the prompt
-        assert answer["cell_type"] == "markdown" and meta["grade"] and meta["points"] > 0
-        assert i_answer == i_prompt + 1
-        lines = _text(answer).strip().splitlines()
-        assert re.fullmatch(r"(`{3,})\{solution\} " + label, lines[0])
-        assert lines[1] == ":class: dropdown" and lines[-1] == lines[0].split("{")[0]
-        assert "SOLUTION" not in _text(answer) and "{solution-" not in _text(answer)
-
-
-def test_the_spirals_run_comes_after_the_prediction_and_is_folded():
-    cells = _cells()
-    run = [i for i, c in enumerate(cells) if "compare(spirals" in _text(c)]
-    answer = next(
-        i for i, c in enumerate(cells)
-        if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch3-ex-spirals-answer"
-    )  # fmt: skip
-    assert len(run) == 1 and answer < run[0]
-    assert "hide-output" in cells[run[0]]["metadata"]["tags"]
+def test_the_deep_linear_spirals_prediction_is_revealed_by_its_run():
+    """The prediction's reveal (its place and folding: tests/test_chapter_conventions.py)."""
+    cells = json.loads(CHAPTER.read_text())["cells"]
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
+    runs = [i for i, c in enumerate(cells) if "compare(spirals" in _text(c)]
+    assert runs == [ids.index("ch3-ex-spirals-answer") + 1], runs

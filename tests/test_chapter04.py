@@ -1,6 +1,9 @@
-"""Chapter 4 (Sigmoid): the calibration measurements it uses, and its exercises marked as the
-coursework convention requires (its checker is tested from its known mistakes in
-tests/test_checks.py, its figure helpers in tests/test_plotting_*.py)."""
+"""Chapter 4 (Sigmoid): the calibration measurements it uses,
+and which run reveals its prediction.
+
+Elsewhere: its checker in tests/test_checks.py (generated from its known mistakes), its figure
+helpers in tests/test_plotting_*.py, the notebook's conventions in
+tests/test_chapter_conventions.py."""
 
 import json
 from pathlib import Path
@@ -12,7 +15,6 @@ from actlab import activations, experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "04_sigmoid.ipynb"
-LABELS = {"ch4-ex-stable": "code", "ch4-ex-slope": "written", "ch4-ex-why": "written"}
 
 
 # --- calibration ---------------------------------------------------------------------------
@@ -57,63 +59,14 @@ def test_logistic_labels_refuses_an_empty_range():
 # --- the notebook's exercises ----------------------------------------------------------------
 
 
-def _cells():
-    return json.loads(CHAPTER.read_text())["cells"]
-
-
 def _text(cell):
     return "".join(cell["source"])
 
 
-def test_every_code_line_fits_in_79_columns():
-    long = [
-        (i, line)
-        for i, cell in enumerate(_cells())
-        if cell["cell_type"] == "code"
-        for line in _text(cell).splitlines()
-        if len(line) > 79
-    ]
-    assert not long, long
-
-
-def test_the_markup_follows_the_nbgrader_convention():
-    import nbformat
-    from nbgrader_course import check_markup
-
-    assert check_markup(nbformat.read(CHAPTER, as_version=4)) == []
-
-
-@pytest.mark.parametrize(("label", "kind"), LABELS.items())
-def test_each_exercise_has_a_prompt_one_dropdown_and_an_answer(label, kind):
-    cells = _cells()
-    by_id = {
-        c["metadata"]["nbgrader"]["grade_id"]: i
-        for i, c in enumerate(cells)
-        if "nbgrader" in c["metadata"]
-    }
-    prompt = by_id[f"{label}-prompt"]
-    assert f":label: {label}" in _text(cells[prompt])
-    answer = by_id[f"{label}-answer"]
-    starts = [i for i, c in enumerate(cells) if f"{{solution-start}} {label}" in _text(c)]
-    boxes = [i for i, c in enumerate(cells) if f"{{solution}} {label}" in _text(c)]
-    if kind == "code":  # solution-start, the hidden code cell, solution-end
-        assert len(starts) == 1 and not boxes and prompt < starts[0]
-        assert answer == starts[0] + 1 and cells[answer]["cell_type"] == "code"
-        assert "{solution-end}" in _text(cells[starts[0] + 2])
-    else:  # one markdown cell: a whole {solution} dropdown, right after the prompt
-        assert boxes == [answer] == [prompt + 1] and not starts
-        text = _text(cells[answer])
-        assert cells[answer]["cell_type"] == "markdown"
-        assert ":class: dropdown" in text and "<!--" not in text
-
-
-def test_the_predict_then_run_cell_comes_after_the_answer_and_is_folded():
-    cells = _cells()
-    run = [i for i, c in enumerate(cells) if "sigmoid.derivative(x0)" in _text(c)
-           and "for x0 in [5.0, 10.0]" in _text(c)]  # fmt: skip
-    answer = next(
-        i for i, c in enumerate(cells)
-        if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch4-ex-slope-answer"
-    )  # fmt: skip
-    assert len(run) == 1 and answer < run[0]
-    assert "hide-output" in cells[run[0]]["metadata"]["tags"]
+def test_the_slope_at_5_prediction_is_revealed_by_its_run():
+    """The prediction's reveal (its place and folding: tests/test_chapter_conventions.py)."""
+    cells = json.loads(CHAPTER.read_text())["cells"]
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
+    run = ("sigmoid.derivative(x0)", "for x0 in [5.0, 10.0]")
+    runs = [i for i, c in enumerate(cells) if all(part in _text(c) for part in run)]
+    assert runs == [ids.index("ch4-ex-slope-answer") + 1], runs

@@ -1,6 +1,9 @@
-"""Chapter 5 (The fall of sigmoid): the claims its prose rests on, and its exercises marked as
-the coursework convention requires (its checker is tested from its known mistakes in
-tests/test_checks.py, its figure helpers in tests/test_plotting_*.py)."""
+"""Chapter 5 (The fall of sigmoid): the claims its prose rests on,
+and which run reveals its prediction.
+
+Elsewhere: its checker in tests/test_checks.py (generated from its known mistakes), its figure
+helpers in tests/test_plotting_*.py, the notebook's conventions in
+tests/test_chapter_conventions.py."""
 
 import json
 from pathlib import Path
@@ -12,7 +15,6 @@ from actlab import experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "05_fall_of_sigmoid.ipynb"
-LABELS = {"ch5-ex-signal": "code", "ch5-ex-depth": "written", "ch5-ex-sign": "written"}
 
 
 # --- what the chapter's prose relies on, at the chapter's sizes ---
@@ -43,59 +45,13 @@ def test_large_weights_carry_the_sigmoid_signal_by_saturating_the_units():
 # --- the notebook's exercises follow the coursework convention ---
 
 
-def _cells():
-    return json.loads(CHAPTER.read_text())["cells"]
-
-
 def _text(cell):
     return "".join(cell["source"])
 
 
-def test_every_code_line_fits_in_79_columns():
-    long = [
-        (i, line)
-        for i, cell in enumerate(_cells())
-        if cell["cell_type"] == "code"
-        for line in _text(cell).splitlines()
-        if len(line) > 79
-    ]
-    assert not long, long
-
-
-@pytest.mark.parametrize(("label", "kind"), LABELS.items())
-def test_each_exercise_has_prompt_answer_and_dropdown(label, kind):
-    cells = _cells()
-    by_id = {
-        c["metadata"]["nbgrader"]["grade_id"]: (i, c)
-        for i, c in enumerate(cells)
-        if "nbgrader" in c["metadata"]
-    }
-    i_prompt, prompt = by_id[f"{label}-prompt"]
-    assert f":label: {label}" in _text(prompt)
-    i_answer, answer = by_id[f"{label}-answer"]
-    if kind == "code":
-        start = next(
-            i for i, c in enumerate(cells)
-            if f"{{solution-start}} {label}\n" in _text(c)
-        )  # fmt: skip
-        assert i_prompt < start and ":class: dropdown" in _text(cells[start])
-        assert i_answer == start + 1 and "{solution-end}" in _text(cells[start + 2])
-        assert answer["metadata"]["jupyter"] == {"source_hidden": True}
-        assert by_id[f"{label}-check"][0] == start + 3
-    else:  # a written answer: one {solution} dropdown cell right after the prompt
-        text = _text(answer)
-        assert i_answer == i_prompt + 1 and answer["cell_type"] == "markdown"
-        assert text.startswith(f"````{{solution}} {label}\n:class: dropdown\n")
-        assert text.rstrip().endswith("````") and "<!--" not in text
-        assert not any(f"{{solution-start}} {label}\n" in _text(c) for c in cells)
-
-
-def test_the_depth_prediction_is_run_after_it_and_folded():
-    cells = _cells()
-    run = [i for i, c in enumerate(cells) if 'first_to_last("sigmoid", depth=20)' in _text(c)]
-    answer = next(
-        i for i, c in enumerate(cells)
-        if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch5-ex-depth-answer"
-    )  # fmt: skip
-    assert len(run) == 1 and answer < run[0]
-    assert "hide-output" in cells[run[0]]["metadata"]["tags"]
+def test_the_twice_as_deep_prediction_is_revealed_by_its_run():
+    """The prediction's reveal (its place and folding: tests/test_chapter_conventions.py)."""
+    cells = json.loads(CHAPTER.read_text())["cells"]
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
+    runs = [i for i, c in enumerate(cells) if 'first_to_last("sigmoid", depth=20)' in _text(c)]
+    assert runs == [ids.index("ch5-ex-depth-answer") + 1], runs

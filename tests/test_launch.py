@@ -51,6 +51,7 @@ def test_no_jupyterhub_button_until_a_hub_is_configured():
     assert CONFIG["launch_buttons"]["jupyterhub_url"] == "", "a placeholder hub is a broken button"
 
 
+@pytest.mark.book
 @pytest.mark.slow
 def test_built_pages_launch_the_student_release_on_binder_only(book_html):
     page = (book_html / "chapters" / "01_what_activations_do.html").read_text()

@@ -5,11 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TARGETS = ["code", "tools", "tests", "chapters", "appendix", "benchmarks", "make.py"]
+TARGETS = ["code", "tools", "tests", "chapters", "appendix", "benchmarks", "make.py", "conftest.py"]
 
 
 def run(*cmd):
@@ -19,6 +20,20 @@ def run(*cmd):
 def test_ruff_check():
     proc = run(BIN / "ruff", "check", *TARGETS)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ruff_holds_chapter_code_to_79_columns():
+    """The chapters' line width is ruff's E501 with chapters/ruff.toml (test_ruff_check runs it)."""
+    cells = [
+        nbformat.v4.new_code_cell("x = 1  # " + "a" * 70),  # 79 columns
+        nbformat.v4.new_code_cell("y = 2  # " + "a" * 71),  # 80 columns
+    ]
+    nb = nbformat.writes(nbformat.v4.new_notebook(cells=cells))
+    cmd = [BIN / "ruff", "check", "--stdin-filename", "chapters/probe.ipynb", "-"]
+    proc = subprocess.run([str(c) for c in cmd], input=nb, capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "E501 Line too long (80 > 79)" in proc.stdout and "cell 2:1" in proc.stdout, proc.stdout
+    assert "cell 1" not in proc.stdout, proc.stdout
 
 
 def test_ruff_format():

@@ -1,23 +1,31 @@
 """A real nbgrader cycle on every chapter with exercises: generate, submit, autograde, score.
 
-In a temporary course folder laid out by ``tools/nbgrader_course.py`` (what ``make.py nbgrader``
-writes), ``nbgrader generate_assignment`` makes the students' version; several students then
-submit it, ``nbgrader autograde`` grades them, and the gradebook must show:
+One nbgrader course per student, holding every chapter with exercises (laid out by
+``tools/nbgrader_course.py``, what ``make.py nbgrader`` writes): one ``generate_assignment`` and
+one ``autograde`` call for all chapters, so each student executes each chapter once. The three
+courses are independent, so pytest-xdist may grade them on different workers. The gradebook and
+the autograded notebooks must show:
 
-- the correct student (every answer as in the instructor's notebook): full marks on every
-  auto-graded cell, and the written answers waiting for manual grading; the same for a correct
-  student who was handed the course's own release (``tools/release.py``) instead of nbgrader's;
-- one student per code answer who got that answer wrong (a known mistake, listed below by
-  grade_id) and every other answer right: exactly that exercise's checker points lost;
-- the untouched student: 0 on every auto-graded cell, and 0 on the written answers (nbgrader sees
-  that they were not changed).
+- **correct** (every answer as in the instructor's notebook), handed nbgrader's release, except
+  in the first chapter, handed the course's own release (``tools/release.py``, the student
+  branch; one chapter is enough to show nbgrader grades it): full marks on every auto-graded
+  cell, the written answers waiting for manual grading, and no error and no stderr in any cell,
+  every code cell executed;
+- **wrong** (every code answer a known mistake, ``WRONG`` below by grade_id; written answers
+  correct): each checker loses exactly its own points, failing with its verdict (an
+  AssertionError, not "not attempted yet" and not a crash); a checker's cell reads
+  ``result = checks.<name>(<function>)`` (``check_markup``), so it judges its own answer only;
+- **untouched** (the course's release handed in as it is: the run of the student release):
+  0 on every auto-graded cell, each failing with "not attempted yet", 0 on the written answers
+  (nbgrader sees that they were not changed), and no error (outside those checker cells) and no
+  stderr in any cell, every code cell executed.
 
-The points come from each notebook's nbgrader metadata, never typed in here.
+The points come from each notebook's nbgrader metadata, never typed in here. The table of what
+each execution of a chapter checks is in ``tests/README.md``.
 """
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,11 +67,17 @@ def test_every_chapter_with_exercises_is_graded():
     assert GRADED, "no chapter notebook has nbgrader metadata"
 
 
+def test_every_code_answer_has_a_known_wrong_answer():
+    missing = [g for path in GRADED for g in _code_answers(nbformat.read(path, as_version=4))
+               if g not in WRONG]  # fmt: skip
+    assert not missing, f"add a known-wrong answer for {missing} to WRONG in this test"
+
+
 def _nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     bindir = str(Path(sys.executable).parent)  # nbgrader runs alembic from the same environment
     env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
     cmd = [str(Path(bindir) / "nbgrader"), *args]
-    proc = subprocess.run(cmd, cwd=course, env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(cmd, cwd=course, env=env, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-5000:]
     return proc
 
@@ -75,8 +89,14 @@ def _answers(nb) -> dict[str, str]:
     }  # noqa: E501
 
 
-def _submit(course: Path, assignment: str, student: str, released, answers: dict) -> None:
-    nb = nbformat.from_dict(released)
+def _code_answers(nb) -> list[str]:
+    """The grade_ids of the code answers (solution code cells), in notebook order."""
+    return [nbgrader_meta(c)["grade_id"] for c in nb.cells
+            if c.cell_type == "code" and nbgrader_meta(c).get("solution")]  # fmt: skip
+
+
+def _submit(course: Path, assignment: str, student: str, handed, answers: dict) -> None:
+    nb = nbformat.from_dict(handed)
     for cell in nb.cells:
         grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id in answers:
@@ -86,54 +106,62 @@ def _submit(course: Path, assignment: str, student: str, released, answers: dict
     nbformat.write(nb, folder / f"{assignment}.ipynb")
 
 
-@pytest.fixture(scope="module", params=[p.stem for p in GRADED])
-def cycle(request, tmp_path_factory):
-    """Run the whole cycle for one chapter; return what the test needs to check it."""
-    assignment = request.param
-    course = tmp_path_factory.mktemp(f"course-{assignment}")
-    chapters = course / "chapters-in"
-    chapters.mkdir()
-    shutil.copy(ROOT / "chapters" / f"{assignment}.ipynb", chapters)
-    assert lay_out(chapters, course) == [assignment]
-    _nbgrader(course, "generate_assignment", assignment)
-    released = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", 4)
+def _hand_in(student: str, assignment: str, source, released):
+    """What ``student`` hands in for one chapter: (the release they were given, their answers)."""
+    ours = release_notebook(source)
+    if student == "untouched":
+        return ours, {}
+    if student == "correct":
+        return (ours if assignment == GRADED[0].stem else released), _answers(source)
+    wrong = {g: WRONG[g] for g in _code_answers(source) if g in WRONG}
+    return released, {**_answers(source), **wrong}
 
-    source = nbformat.read(ROOT / "chapters" / f"{assignment}.ipynb", as_version=4)
-    correct = _answers(source)
-    code_answers = [
-        c_id for c_id, c in ((nbgrader_meta(c).get("grade_id"), c) for c in source.cells)
-        if c.cell_type == "code" and nbgrader_meta(c).get("solution")
-    ]  # fmt: skip
-    missing = [g for g in code_answers if g not in WRONG]
-    assert not missing, f"add a known-wrong answer for {missing} to WRONG in this test"
-    students = {"correct": correct, "untouched": {}}
-    for grade_id in code_answers:
-        students[f"wrong-{grade_id}"] = {**correct, grade_id: WRONG[grade_id]}
-    for student, answers in students.items():
-        _submit(course, assignment, student, released, answers)
-    # A student handed the course's own release (make.py release, the student branch) instead.
-    students["correct-course-release"] = correct
-    _submit(course, assignment, "correct-course-release", release_notebook(source), correct)
-    _nbgrader(course, "autograde", assignment)
+
+def _grade(student: str, tmp_path_factory) -> dict:
+    """One course, every graded chapter, one student: generate, submit, autograde (once each)."""
+    course = tmp_path_factory.mktemp(f"course-{student}")
+    assignments = lay_out(ROOT / "chapters", course)
+    assert assignments == [p.stem for p in GRADED]
+    _nbgrader(course, "generate_assignment", "*")
+    sources, released = {}, {}
+    for assignment in assignments:
+        sources[assignment] = nbformat.read(ROOT / "chapters" / f"{assignment}.ipynb", 4)
+        released[assignment] = nbformat.read(
+            course / "release" / assignment / f"{assignment}.ipynb", 4
+        )
+        handed, answers = _hand_in(student, assignment, sources[assignment], released[assignment])
+        _submit(course, assignment, student, handed, answers)
+    _nbgrader(course, "autograde", "*")
 
     from nbgrader.api import Gradebook
 
     grades = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        for student in students:
+        for assignment in assignments:
             submission = gradebook.find_submission_notebook(assignment, assignment, student)
-            grades[student] = {
+            grades[assignment] = {
                 g.name: (g.score, g.max_score, g.needs_manual_grade, g.cell_type)
                 for g in submission.grades
             }
     autograded = {
-        s: nbformat.read(course / "autograded" / s / assignment / f"{assignment}.ipynb", 4)
-        for s in students
+        a: nbformat.read(course / "autograded" / student / a / f"{a}.ipynb", 4) for a in assignments
     }
-    return {
-        "source": source, "released": released, "grades": grades, "code_answers": code_answers,
-        "autograded": autograded, "assignment": assignment,
-    }  # fmt: skip
+    return {"source": sources, "released": released, "grades": grades, "autograded": autograded}
+
+
+@pytest.fixture(scope="module")
+def correct(tmp_path_factory):
+    return _grade("correct", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def wrong(tmp_path_factory):
+    return _grade("wrong", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory):
+    return _grade("untouched", tmp_path_factory)
 
 
 def _auto_cells(source) -> dict[str, float]:
@@ -145,81 +173,105 @@ def _auto_cells(source) -> dict[str, float]:
     }
 
 
-def _report(cycle) -> str:
-    return json.dumps(cycle["grades"], indent=1)
+def _grade_cells(nb) -> dict:
+    return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells
+            if c.cell_type == "code" and nbgrader_meta(c).get("grade")}  # fmt: skip
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("student", ["correct", "correct-course-release"])
-def test_correct_answers_get_full_marks(cycle, student):
-    """Full marks, from nbgrader's release or from the course's (the same cells and ids)."""
-    auto = _auto_cells(cycle["source"])
+def _run_problems(nb, allowed=()) -> list[str]:
+    """Code cells that did not run, or wrote an error (except in ``allowed``) or stderr."""
+    problems = []
+    for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if cell.execution_count is None:
+            problems.append(f"code cell {index} did not run")
+        for output in cell.outputs:
+            if output.output_type == "error" and grade_id not in allowed:
+                problems.append(f"code cell {index}: {output.ename}: {output.evalue[:300]}")
+            if output.get("name") == "stderr":
+                problems.append(f"code cell {index}: stderr: {output.text[:300]}")
+    return problems
+
+
+def _report(graded, assignment) -> str:
+    return json.dumps(graded["grades"][assignment], indent=1)
+
+
+IDS = [p.stem for p in GRADED]
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-correct")
+@pytest.mark.parametrize("assignment", IDS)
+def test_correct_answers_get_full_marks_and_run_cleanly(correct, assignment):
+    """Full marks, from nbgrader's release or (first chapter) the course's: same cells and ids."""
+    auto = _auto_cells(correct["source"][assignment])
     assert auto, "no auto-graded cell"
-    grades = cycle["grades"][student]
+    grades = correct["grades"][assignment]
     for grade_id, points in auto.items():
-        assert grades[grade_id][:2] == (points, points), _report(cycle)
-    written = [g for g, v in grades.items() if g not in auto]
+        assert grades[grade_id][:2] == (points, points), _report(correct, assignment)
+    written = [g for g in grades if g not in auto]
     for grade_id in written:  # written answers wait for the instructor
-        assert grades[grade_id][2], f"{grade_id} should need manual grading\n{_report(cycle)}"
-    print(f"\n{cycle['assignment']}: correct = {sum(auto.values())}/{sum(auto.values())} auto")
+        assert grades[grade_id][2], f"{grade_id} should need manual grading"
+    problems = _run_problems(correct["autograded"][assignment])
+    assert not problems, "\n".join(problems)
+    handed = "the course's release" if assignment == GRADED[0].stem else "nbgrader's release"
+    print(f"\n{assignment} ({handed}): {sum(auto.values())}/{sum(auto.values())} auto")
 
 
-@pytest.mark.slow
-def test_a_wrong_answer_loses_exactly_its_exercise_points(cycle):
-    auto = _auto_cells(cycle["source"])
-    for grade_id in cycle["code_answers"]:
-        check = grade_id.removesuffix("-answer") + "-check"
-        grades = cycle["grades"][f"wrong-{grade_id}"]
-        for cell, points in auto.items():
-            expected = 0.0 if cell == check else points
-            assert grades[cell][0] == expected, f"wrong {grade_id}, {cell}\n{_report(cycle)}"
-        total = sum(grades[c][0] for c in auto)
-        print(f"\nwrong {grade_id}: {total}/{sum(auto.values())} auto (lost {auto[check]})")
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-wrong")
+@pytest.mark.parametrize("assignment", IDS)
+def test_each_wrong_answer_loses_exactly_its_checker_points(wrong, assignment):
+    source = wrong["source"][assignment]
+    auto = _auto_cells(source)
+    checkers = {g.removesuffix("-answer") + "-check" for g in _code_answers(source)}
+    assert checkers and checkers <= set(auto), (checkers, auto)
+    grades = wrong["grades"][assignment]
+    for cell, points in auto.items():
+        expected = 0.0 if cell in checkers else points
+        assert grades[cell][0] == expected, f"{cell}\n{_report(wrong, assignment)}"
+    for grade_id in [g for g in grades if g not in auto]:  # the written answers are right
+        assert grades[grade_id][2], f"{grade_id} should need manual grading"
+    cells = _grade_cells(wrong["autograded"][assignment])
+    for check in checkers:
+        errors = [o for o in cells[check].outputs if o.output_type == "error"]
+        assert errors and errors[0].ename == "AssertionError", (check, errors)
+        assert "not attempted" not in errors[0].evalue, (check, errors[0].evalue)
+        print(f"\nwrong answer, {check}: lost {auto[check]} ({errors[0].evalue.splitlines()[0]})")
 
 
-@pytest.mark.slow
-def test_an_untouched_notebook_scores_zero(cycle):
-    auto = _auto_cells(cycle["source"])
-    grades = cycle["grades"]["untouched"]
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-untouched")
+@pytest.mark.parametrize("assignment", IDS)
+def test_the_untouched_release_scores_zero_and_runs_cleanly(untouched, assignment):
+    """The course's release, handed in as it is: its run (every cell, no error, no stderr)."""
+    source = untouched["source"][assignment]
+    grades = untouched["grades"][assignment]
     for grade_id, (score, max_score, manual, _) in grades.items():
-        assert score == 0.0 and max_score > 0 and not manual, f"{grade_id}\n{_report(cycle)}"
-    print(f"\nuntouched: 0/{sum(auto.values())} auto, 0 on the written answers")
-
-
-@pytest.mark.slow
-def test_grade_cells_write_nothing_to_stderr_and_failures_say_why(cycle):
-    """A passing checker cell has no error and no stderr; a failing one shows the checker's hint."""
-
-    def grade_cells(nb):
-        return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells
-                if c.cell_type == "code" and nbgrader_meta(c).get("grade")}  # fmt: skip
-
-    for grade_id, cell in grade_cells(cycle["autograded"]["correct"]).items():
-        kinds = [(o.output_type, o.get("name")) for o in cell.outputs]
-        assert ("stream", "stderr") not in kinds and ("error", None) not in kinds, (grade_id, kinds)
-    for grade_id, cell in grade_cells(cycle["autograded"]["untouched"]).items():
+        assert score == 0.0 and max_score > 0 and not manual, f"{grade_id}\n{grades}"
+    cells = _grade_cells(untouched["autograded"][assignment])
+    assert set(cells) == set(_auto_cells(source))
+    for grade_id, cell in cells.items():
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert errors and errors[0].ename == "AssertionError", grade_id
         assert "not attempted yet" in errors[0].evalue, errors[0].evalue
+    problems = _run_problems(untouched["autograded"][assignment], allowed=set(cells))
+    assert not problems, "\n".join(problems)
+    print(f"\nuntouched: 0/{sum(_auto_cells(source).values())} auto, 0 on the written answers")
 
 
-@pytest.mark.slow
-def test_nbgrader_release_matches_the_course_release(cycle):
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-correct")
+@pytest.mark.parametrize("assignment", IDS)
+def test_nbgrader_release_matches_the_course_release(correct, assignment):
     """Both tools hand students the same cells: nbgrader's release and tools/release.py agree."""
-    ours = release_notebook(cycle["source"])
-    theirs = cycle["released"]
+    ours = release_notebook(correct["source"][assignment])
+    theirs = correct["released"][assignment]
     assert [c.source for c in theirs.cells] == [c.source for c in ours.cells]
     text = json.dumps([c.source for c in theirs.cells])
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
     assert not any(c.metadata.get("jupyter", {}).get("source_hidden") for c in theirs.cells)
-
-
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_chapter_follows_the_exercise_convention(path):
-    """Every chapter notebook marks its exercises for nbgrader, as make.py nbgrader requires."""
-    nb = nbformat.read(path, as_version=4)
-    assert has_exercises(nb), f"{path.name} has no nbgrader cells"
-    assert check_markup(nb, path.name) == []
 
 
 def _cell(kind, source, **nbgrader):

@@ -1,9 +1,10 @@
-"""The student release removes every solution, keeps everything else, and refuses to leak."""
+"""The student release removes every solution, keeps everything else, and refuses to leak.
+
+That the released chapters run top to bottom (no error, no stderr) is checked where they are
+executed anyway: the untouched student of ``tests/test_nbgrader.py`` hands in this release.
+"""
 
 import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -148,16 +149,3 @@ def test_every_chapter_exercise_has_a_released_stub(tmp_path):
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         assert "raise NotImplementedError()" in code, path.name
         assert "YOUR ANSWER HERE" in text, path.name
-
-
-@pytest.mark.slow
-def test_student_release_runs_top_to_bottom(tmp_path):
-    """The released notebooks execute without an error (nbval, as for the chapters)."""
-    student = tmp_path / "student"
-    main([str(ROOT / "chapters"), str(student)])
-    cmd = [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-p",
-           "no:cacheprovider", "-q", "--rootdir", str(tmp_path), str(student)]  # fmt: skip
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
-    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
-    assert re.search(r"\b\d+ passed\b", proc.stdout), proc.stdout[-2000:]
-    assert "failed" not in proc.stdout.splitlines()[-1]

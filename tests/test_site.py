@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.book, pytest.mark.browser, pytest.mark.slow]
 # Debian's Chromium by default; set CHROMIUM to another Chromium or Chrome binary elsewhere.
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [

@@ -33,6 +33,7 @@ def _marked_cells(nb):
     return [c for c in nb.cells if c.cell_type == "code" and any(m in c.source for m in MARKERS)]
 
 
+@pytest.mark.book
 @pytest.mark.slow
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_rendered_code_cells_carry_no_markers(path, book_html):
@@ -57,6 +58,7 @@ def test_rendered_code_cells_carry_no_markers(path, book_html):
             assert line not in text, f"{path.name}: hidden test {line!r} shows on the site"
 
 
+@pytest.mark.book
 @pytest.mark.slow
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_the_downloadable_notebook_keeps_its_markers(path, book_html):
