@@ -70,7 +70,10 @@ def test_every_chapter_with_exercises_is_graded():
 def test_every_code_answer_has_a_known_wrong_answer():
     missing = [g for path in GRADED for g in _code_answers(nbformat.read(path, as_version=4))
                if g not in WRONG]  # fmt: skip
-    assert not missing, f"add a known-wrong answer for {missing} to WRONG in this test"
+    assert not missing, (
+        f"no known mistake for {missing}: declare the checker with @exercise(mistakes=...) in "
+        "its chapter's module, actlab/checks/chapterNN.py"
+    )
 
 
 def _nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
