@@ -10,11 +10,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _chapters import exercise_kinds
 
 from actlab import data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "01_what_activations_do.ipynb"
+# The chapter's exercises, in order (their markup: tests/test_chapter_conventions.py).
+EXERCISES = {
+    "ch1-ex-layer": "code",
+    "ch1-ex-floor": "code",
+    "ch1-ex-far": "written",
+    "ch1-ex-rescale": "written",
+}
 
 
 def make_network(output, hidden="tanh", seed=0):  # as in the chapter
@@ -68,3 +76,7 @@ def test_the_far_from_the_data_prediction_is_revealed_by_its_run():
     ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
     runs = [i for i, c in enumerate(cells) if "far = np.array" in _text(c)]
     assert runs == [ids.index("ch1-ex-far-answer") + 1], runs
+
+
+def test_the_chapter_has_its_exercises_in_order():
+    assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())

@@ -9,11 +9,18 @@ import json
 from pathlib import Path
 
 import numpy as np
+from _chapters import exercise_kinds
 
 from actlab import activations, data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "02_step_function.ipynb"
+# The chapter's exercises, in order (their markup: tests/test_chapter_conventions.py).
+EXERCISES = {
+    "ch2-ex-update": "code",
+    "ch2-ex-converge": "written",
+    "ch2-ex-zero": "written",
+}
 step = activations.get("step")
 
 
@@ -48,3 +55,7 @@ def test_the_will_it_settle_prediction_is_revealed_by_its_run():
     ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
     runs = [i for i, c in enumerate(cells) if "tasks = {" in _text(c)]
     assert runs == [ids.index("ch2-ex-converge-answer") + 1], runs
+
+
+def test_the_chapter_has_its_exercises_in_order():
+    assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())

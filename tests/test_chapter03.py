@@ -10,11 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _chapters import exercise_kinds
 
 from actlab import data, nn
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "03_linear.ipynb"
+# The chapter's exercises, in order (their markup: tests/test_chapter_conventions.py).
+EXERCISES = {"ch3-ex-bias": "code", "ch3-ex-spirals": "written", "ch3-ex-output": "written"}
 
 
 # --- the collapsed bias, as the exercise computes it ----------------------------------------
@@ -66,3 +69,7 @@ def test_the_deep_linear_spirals_prediction_is_revealed_by_its_run():
     ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
     runs = [i for i, c in enumerate(cells) if "compare(spirals" in _text(c)]
     assert runs == [ids.index("ch3-ex-spirals-answer") + 1], runs
+
+
+def test_the_chapter_has_its_exercises_in_order():
+    assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _chapters import exercise_kinds
 
 from actlab import activations, experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "04_sigmoid.ipynb"
+# The chapter's exercises, in order (their markup: tests/test_chapter_conventions.py).
+EXERCISES = {"ch4-ex-stable": "code", "ch4-ex-slope": "written", "ch4-ex-why": "written"}
 
 
 # --- calibration ---------------------------------------------------------------------------
@@ -70,3 +73,7 @@ def test_the_slope_at_5_prediction_is_revealed_by_its_run():
     run = ("sigmoid.derivative(x0)", "for x0 in [5.0, 10.0]")
     runs = [i for i, c in enumerate(cells) if all(part in _text(c) for part in run)]
     assert runs == [ids.index("ch4-ex-slope-answer") + 1], runs
+
+
+def test_the_chapter_has_its_exercises_in_order():
+    assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _chapters import exercise_kinds
 
 from actlab import experiments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "05_fall_of_sigmoid.ipynb"
+# The chapter's exercises, in order (their markup: tests/test_chapter_conventions.py).
+EXERCISES = {"ch5-ex-signal": "code", "ch5-ex-depth": "written", "ch5-ex-sign": "written"}
 
 
 # --- what the chapter's prose relies on, at the chapter's sizes ---
@@ -55,3 +58,7 @@ def test_the_twice_as_deep_prediction_is_revealed_by_its_run():
     ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in cells]
     runs = [i for i, c in enumerate(cells) if 'first_to_last("sigmoid", depth=20)' in _text(c)]
     assert runs == [ids.index("ch5-ex-depth-answer") + 1], runs
+
+
+def test_the_chapter_has_its_exercises_in_order():
+    assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from _chapters import exercise_kinds
 from nbgrader_course import check_markup, has_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +48,7 @@ def _grade_id(cell):
 
 def _labels(path):
     """The exercises of a chapter: the labels of its ``{exercise-start}`` directives."""
-    return [m for c in _cells(path) if "{exercise-start}" in _text(c)
-            for m in re.findall(r"(?m)^:label: (\S+)$", _text(c))]  # fmt: skip
+    return list(exercise_kinds(path))
 
 
 def _exercises(kind=None, prompt_says=""):
