@@ -1,5 +1,6 @@
 """Shared fixtures: the book is built once per test session, with warnings as errors."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("MPLBACKEND", "Agg")  # figures drawn by the tests need no display
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every figure a test left open (only where the test used matplotlib)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,11 @@ One test per kind of bad input, parametrised over the helpers it applies to."""
 
 import warnings
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import plotting  # noqa: E402
+from actlab import plotting
 
 X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR = [0, 1, 1, 0]

@@ -1,20 +1,9 @@
 """The reliability diagram, checked on the Axes it returns."""
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import experiments, plotting  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+from actlab import experiments, plotting
 
 
 def test_reliability_diagram_one_line_per_model_and_a_diagonal():

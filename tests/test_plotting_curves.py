@@ -1,26 +1,11 @@
 """Curves of activations (panels, gallery), the step beside steep sigmoids, and the error signal
 at a sigmoid output: what each draws, checked on the Axes it returns."""
 
-import matplotlib
+import numpy as np
+import pytest
+from _axes import legend_texts
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import activations, plotting  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def legend_texts(ax):
-    legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
+from actlab import activations, plotting
 
 
 def curve(ax):

@@ -1,27 +1,12 @@
 """What layers do: unit activity as a heat map and the signal by depth, checked on the Axes."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from _axes import legend_texts
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.layout_engine import ConstrainedLayoutEngine  # noqa: E402
-
-from actlab import experiments, plotting  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def legend_texts(ax):
-    legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
-
+from actlab import experiments, plotting
 
 # --- plot_layer_activity ------------------------------------------------------------------
 

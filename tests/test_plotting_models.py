@@ -1,33 +1,14 @@
 """What models answer: fits, predictions, the reachable band, decision and threshold regions,
 checked on the Axes each helper returns."""
 
-import matplotlib
+import numpy as np
+import pytest
+from _axes import labelled_lines, legend_texts
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import data, nn, plotting  # noqa: E402
+from actlab import data, nn, plotting
 
 X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR = np.array([0, 1, 1, 0])
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def legend_texts(ax):
-    legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
-
-
-def labelled_lines(ax):
-    return [line for line in ax.get_lines() if not line.get_label().startswith("_")]
 
 
 class Line:

@@ -1,22 +1,12 @@
 """The look every figure shares: the palette, and helpers that draw on the Axes they are given."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine  # noqa: E402
-
-from actlab import plotting  # noqa: E402
-from actlab.plotting import _style  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+from actlab import plotting
+from actlab.plotting import _style
 
 
 class Line:

@@ -1,31 +1,11 @@
 """How training goes: histories, their spread over seeds, weight paths and errors per epoch,
 checked on the Axes each helper returns."""
 
-import matplotlib
+import numpy as np
+import pytest
+from _axes import labelled_lines, legend_texts
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from actlab import experiments, plotting  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def legend_texts(ax):
-    legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
-
-
-def labelled_lines(ax):
-    return [line for line in ax.get_lines() if not line.get_label().startswith("_")]
-
+from actlab import experiments, plotting
 
 # --- plot_history ---------------------------------------------------------------------------
 
