@@ -1,14 +1,16 @@
 """Shared fixtures: the book is built once per test session, with warnings as errors."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("MPLBACKEND", "Agg")  # figures drawn by the tests need no display
+# Figures drawn by the tests need no display. Set in this process only: an MPLBACKEND variable
+# would reach the book build's kernels, whose figures then never reach the page.
+matplotlib.use("Agg")
 
 
 @pytest.fixture(autouse=True)

@@ -183,8 +183,11 @@ def _open(app, lab, path: str):
         f"() => document.querySelectorAll('.jp-Notebook').length === 1"
         f" && document.querySelectorAll('.jp-Notebook .jp-Cell').length === {n_cells}"
     )
-    title = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.path")
-    assert title == path, f"the notebook open is {title!r}, not {path!r}"
+    page.wait_for_function(  # the notebook open is the one asked for
+        "path => { const w = window.jupyterapp.shell.currentWidget;"
+        " return !!(w && w.context && w.context.path === path); }",
+        arg=path,
+    )
     page.wait_for_function(  # every markdown cell rendered
         "() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')]"
         ".every(c => c.classList.contains('jp-mod-rendered'))"
