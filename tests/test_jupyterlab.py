@@ -184,8 +184,8 @@ def _open(app, lab, path: str):
         f" && document.querySelectorAll('.jp-Notebook .jp-Cell').length === {n_cells}"
     )
     page.wait_for_function(  # the notebook open is the one asked for
-        "path => { const open = [...window.jupyterapp.shell.widgets('main')];"
-        " return open.length === 1 && !!open[0].context && open[0].context.path === path; }",
+        "path => [...window.jupyterapp.shell.widgets('main')]"
+        ".some(w => !w.isDisposed && w.context && w.context.path === path)",
         arg=path,
     )
     page.wait_for_function(  # every markdown cell rendered
