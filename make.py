@@ -10,6 +10,8 @@
                               is installed; nn vs scikit-learn; where fit's time goes)
     python3 make.py bench suite   run the full test suite and print its time by part and the
                               marginal cost of one chapter (only when named: it takes minutes)
+    python3 make.py claims    run every chapter on base seeds 0-9 and print its claims x seeds
+                              (--seeds N, --chapter N, --measured: see tools/claims_check.py)
     python3 make.py env       only create or update the environment
 
 Each command first makes sure the virtual environment ``.venv`` exists and matches
@@ -134,6 +136,11 @@ def bench(extra: list[str]) -> None:
         run([_bin("python"), f"benchmarks/{BENCHMARKS[name]}", *options])
 
 
+def claims(extra: list[str]) -> None:
+    """Print each chapter's claims on several base seeds (an author's check before "done")."""
+    run([_bin("python"), "tools/claims_check.py", *extra])
+
+
 def env(extra: list[str]) -> None:
     print(f"The environment is ready: {VENV}")
 
@@ -146,6 +153,7 @@ COMMANDS = {
     "nbgrader": nbgrader,
     "student-branch": student_branch,
     "bench": bench,
+    "claims": claims,
 }
 
 

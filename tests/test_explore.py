@@ -276,13 +276,20 @@ def test_sphinx_extension_loads_no_matplotlib():
     assert out.stdout.strip() == "False"
 
 
-def test_sphinx_extension_registers_its_four_parts(monkeypatch):
+def test_sphinx_extension_registers_its_parts(monkeypatch):
     monkeypatch.setenv(STATIC_ENV, "0")  # setup sets it to 1; the original state comes back
     app = SimpleNamespace(events={})
     app.connect = lambda event, handler, priority=500: app.events.setdefault(event, handler)
     book_extension.setup(app)
     assert app.events["doctree-read"] is book_extension.hide_markers
-    assert set(app.events) == {"config-inited", "html-page-context", "doctree-read"}
+    assert set(app.events) == {
+        "config-inited",
+        "html-page-context",
+        "doctree-read",
+        "env-before-read-docs",  # the claims ledger (tools/claims_ledger.py)
+        "env-get-outdated",
+        "source-read",
+    }
 
 
 def test_sphinx_extension_marks_the_build_static_and_drops_repeated_scripts(monkeypatch):

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import os
 
+import claims_ledger
 from docutils import nodes
 
 from actlab._static import STATIC_ENV  # imports only os: no matplotlib in the build process
@@ -102,4 +103,5 @@ def setup(app) -> dict:
     app.connect("config-inited", _default_theme_mode)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)
     app.connect("doctree-read", hide_markers)
+    claims_ledger.setup(app)  # the claims ledger page, from the executed chapters
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
