@@ -36,13 +36,14 @@ PARTS = {
     "book build + site": ["test_book.py", "test_site.py", "test_site_markers.py"],
     "browser (JupyterLab)": ["test_jupyterlab.py"],
     "nbgrader": ["test_nbgrader.py"],
+    "claims (other seeds)": ["test_claims.py"],
     "release, launch, student branch": ["test_release.py", "test_launch.py"],
     "lint": ["test_lint.py", "test_precommit_strip.py"],
     "chapter tests": ["test_chapter_conventions.py"],  # and tests/test_chapterNN.py
 }
 ORDER = ["unit tests", "notebooks (nbval)", *PARTS]
 PER_CHAPTER = ["notebooks (nbval)", "book build + site", "browser (JupyterLab)", "nbgrader",
-               "chapter tests"]  # fmt: skip
+               "claims (other seeds)", "chapter tests"]  # fmt: skip
 
 
 def part_of(case: ET.Element) -> str:

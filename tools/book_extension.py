@@ -7,7 +7,7 @@ tools, beside the book it builds, because only the book build loads it: a learne
 (``code/``) neither needs nor ships a Sphinx plug-in. Its side of the contract with
 :mod:`actlab.explore` and :mod:`actlab.nn.progress` is one environment variable, whose name it
 imports from :mod:`actlab._static` (which imports only ``os``, so loading this extension loads no
-matplotlib). It does four small things:
+matplotlib). It does four small things, and loads a fifth from its own module:
 
 - It sets the environment variable ``ACTLAB_STATIC=1``. Sphinx loads extensions before it executes
   any notebook, so every kernel the build starts inherits it, and :mod:`actlab.explore` then puts
@@ -26,6 +26,8 @@ matplotlib). It does four small things:
   solution itself stays, in its dropdown), and so does each hidden-tests region as a whole, from
   the code cells the page renders. Only the rendered HTML changes: the notebook, its download and
   its execution keep them.
+- The claims ledger page (``appendix/claims_ledger.md``) is generated from the claims the
+  executed chapters record: :mod:`claims_ledger`.
 
 >>> print(strip_markers("y = 1\n### BEGIN SOLUTION\ny = 2\n### END SOLUTION"))
 y = 1
