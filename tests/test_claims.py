@@ -20,7 +20,17 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
-from claims_check import ROBUST_SEEDS, ClaimsError, compare, default_seed, run, with_seed
+from claims_check import (
+    ROBUST_SEEDS,
+    ClaimsError,
+    code_hash,
+    compare,
+    default_seed,
+    read_record,
+    run,
+    summary,
+    with_seed,
+)
 
 from actlab import claims
 
@@ -237,3 +247,44 @@ def test_the_ledger_lists_every_record_and_every_article_claim(book_html):
             assert link in page, f"no ledger link to {record['key']}"
             target = (book_html / "chapters" / f"{path.stem}.html").read_text(encoding="utf-8")
             assert f'id="claim-{record["key"]}"' in target
+
+
+# ------------------------------------------------------------------ the ten-seed record
+
+
+def test_each_chapter_has_a_current_ten_seed_check():
+    """``python3 make.py claims --chapter NN --write`` after a change to a chapter's code."""
+    record = read_record()
+    for path in CHAPTERS:
+        check = record.get(path.name)
+        hint = f"run `python3 make.py claims --chapter {path.name[:2]} --write`"
+        assert check, f"{path.name}: no check on ten seeds on record; {hint}"
+        assert check["code"] == code_hash(nbformat.read(path, as_version=4)), (
+            f"{path.name}: its code changed since its check on ten seeds; {hint}"
+        )
+        assert len(check["seeds"]) >= 10, f"{path.name}: checked on {check['seeds']} only"
+        assert set(check["held"]) == set(recorded_keys(path)), f"{path.name}: {hint}"
+        failing = {k: n for k, n in check["held"].items() if n < len(check["seeds"])}
+        assert not failing, f"{path.name}: claims that failed on some seed: {failing}"
+
+
+def test_the_seeds_column_says_what_was_checked():
+    from claims_ledger import _seeds_text
+
+    check = {"code": "abc", "seeds": list(range(10)), "date": "2026-12-03", "held": {"k": 9}}
+    assert _seeds_text(0, check, "abc")["k"] == (
+        "0 on this page; 10 and 20 in the tests; held on 9 of the 10 base seeds 0–9 (2026-12-03)"
+    )
+    assert "since the chapter's code changed" in _seeds_text(0, check, "new")[None]
+    assert "not yet checked on more" in _seeds_text(3, None, "abc")[None]
+
+
+def test_the_summary_counts_the_seeds_each_claim_held_on(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("SEED = 0")]
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(notebook, path)
+    runs = {0: [{"key": "a", "condition": True}], 1: [{"key": "a", "condition": False}], 2: "err"}
+    result = summary(path, runs)
+    assert result["held"] == {"a": 1} and result["seeds"] == [0, 1, 2]
+    assert result["code"] == code_hash(notebook)

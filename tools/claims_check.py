@@ -7,16 +7,23 @@ value (the notebook on disk is not changed) and reads the claims recorded in its
     python3 make.py claims                     every chapter on base seeds 0 to 9
     python3 make.py claims --seeds 5 --chapter 5
     python3 make.py claims --measured          also print each claim's measured numbers
+    python3 make.py claims --write             record the result for the claims ledger
 
 It prints, for each chapter, one row per claim and one column per seed: ``+`` where the claim's
 condition holds on that run, ``-`` where it fails, ``?`` where the run did not record it. An
 author runs it over ten seeds before calling a chapter done; ``tests/test_claims.py`` runs the
-same check on :data:`ROBUST_SEEDS` in every full test run.
+same check on :data:`ROBUST_SEEDS` in every full test run. With ``--write`` it records, per
+chapter, on how many seeds each claim held, with a fingerprint of the chapter's code cells, in
+``appendix/claims_seeds.json``; the ledger shows that record while the fingerprint matches the
+chapter, and says "not checked since the chapter's code changed" otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import hashlib
+import json
 import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +36,8 @@ from actlab import claims
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
+#: The last ten-seed check of each chapter (``--write``), which the claims ledger shows.
+RECORD = ROOT / "appendix" / "claims_seeds.json"
 #: The base seeds the test suite reruns every chapter on, besides the chapter's own.
 ROBUST_SEEDS = (10, 20)
 _SEED_LINE = re.compile(r"^SEED = (\d+)\b", re.MULTILINE)
@@ -114,10 +123,15 @@ def compare(default: list[dict], other: list[dict], seed: int) -> list[str]:
     return problems
 
 
-def table(path: Path, seeds: list[int], measured: bool, jobs: int) -> tuple[str, int]:
-    """The claims × seeds table of one chapter, and how many claims fail on some seed."""
+def run_seeds(path: Path, seeds: list[int], jobs: int) -> dict:
+    """``{seed: records}`` for the chapter on each seed (a failed run gives its error text)."""
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        runs = dict(zip(seeds, pool.map(lambda s: _safe_run(path, s), seeds), strict=True))
+        return dict(zip(seeds, pool.map(lambda s: _safe_run(path, s), seeds), strict=True))
+
+
+def table(path: Path, runs: dict, measured: bool = False) -> tuple[str, int]:
+    """The claims × seeds table of one chapter's runs, and how many claims fail on some seed."""
+    seeds = list(runs)
     done = {s: ([] if isinstance(records, str) else records) for s, records in runs.items()}
     keys = list(dict.fromkeys(r["key"] for records in done.values() for r in records))
     by_seed = {s: {r["key"]: r for r in records} for s, records in done.items()}
@@ -141,6 +155,34 @@ def table(path: Path, seeds: list[int], measured: bool, jobs: int) -> tuple[str,
     return "\n".join(lines + errors), failing + len(errors)
 
 
+def code_hash(notebook) -> str:
+    """A fingerprint of the chapter's code cells: a ten-seed record holds while it is unchanged."""
+    digest = hashlib.sha256()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(cell.source.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def summary(path: Path, runs: dict) -> dict:
+    """What the ledger shows of a check over several seeds: per claim, how many it held on."""
+    held: dict[str, int] = {}
+    for records in runs.values():
+        for r in [] if isinstance(records, str) else records:
+            held[r["key"]] = held.get(r["key"], 0) + bool(r["condition"])
+    return {
+        "code": code_hash(nbformat.read(path, as_version=4)),
+        "seeds": list(runs),
+        "date": datetime.date.today().isoformat(),
+        "held": held,
+    }
+
+
+def read_record() -> dict:
+    """The ten-seed checks on record (``appendix/claims_seeds.json``), by chapter file name."""
+    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+
+
 def _safe_run(path: Path, seed: int):
     try:
         return run(path, seed)
@@ -153,18 +195,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=10, help="base seeds 0..N-1 (default 10)")
     parser.add_argument("--chapter", type=int, action="append", help="chapter number (repeat)")
     parser.add_argument("--measured", action="store_true", help="print the measured numbers")
-    parser.add_argument("--jobs", type=int, default=2, help="chapters run at once (default 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="runs at once (default 2)")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"record each chapter's result in {RECORD.relative_to(ROOT)} (the ledger shows it)",
+    )
     args = parser.parse_args(argv)
     paths = chapters()
     if args.chapter:
         paths = [p for p in paths if int(p.name[:2]) in args.chapter]
         if not paths:
             parser.error(f"no chapter numbered {args.chapter}")
-    failing = 0
+    failing, record = 0, read_record()
     for path in paths:
-        text, bad = table(path, list(range(args.seeds)), args.measured, args.jobs)
+        runs = run_seeds(path, list(range(args.seeds)), args.jobs)
+        text, bad = table(path, runs, args.measured)
         print(text, "\n", flush=True)
         failing += bad
+        record[path.name] = summary(path, runs)
+    if args.write:
+        RECORD.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n")
+        print(f"written: {RECORD.relative_to(ROOT)}")
     print(f"{failing} claim(s) fail on some seed" if failing else "every claim holds on every seed")
     return 1 if failing else 0
 

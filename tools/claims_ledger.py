@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 import nbformat
-from claims_check import ROBUST_SEEDS, default_seed
+from claims_check import ROBUST_SEEDS, code_hash, default_seed, read_record
 from sphinx.util import logging
 
 from actlab import claims
@@ -54,11 +54,12 @@ def _fill(app, docname: str, source: list) -> None:
 
 def chapter_records(folder: Path) -> list[dict]:
     """Every claim recorded in the executed chapters in ``folder``, with its chapter added."""
-    records, seen = [], {}
+    records, seen, checked = [], {}, read_record()
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
         notebook = json.loads(path.read_text(encoding="utf-8"))
         title = _chapter_title(notebook) or path.stem
-        seed = default_seed(nbformat.reads(json.dumps(notebook), as_version=4))
+        parsed = nbformat.reads(json.dumps(notebook), as_version=4)
+        seeds = _seeds_text(default_seed(parsed), checked.get(path.name), code_hash(parsed))
         for record in claims.from_notebook(notebook):
             if record["key"] in seen:
                 logger.warning(
@@ -67,8 +68,25 @@ def chapter_records(folder: Path) -> list[dict]:
                 )
             seen[record["key"]] = path.name
             records.append({**record, "chapter": int(path.name[:2]), "page": path.stem,
-                            "title": title, "seed": seed})  # fmt: skip
+                            "title": title, "seeds": seeds})  # fmt: skip
     return records
+
+
+def _seeds_text(own: int, check: dict | None, code: str) -> dict:
+    """The *Seeds* cell of each claim of a chapter, by key (None: a claim not in the check)."""
+    tests = " and ".join(map(str, ROBUST_SEEDS))
+    base = f"{own} on this page; {tests} in the tests"
+    if check is None:
+        return {None: f"{base}; not yet checked on more"}
+    if check["code"] != code:
+        return {None: f"{base}; not checked on more since the chapter's code changed"}
+    seeds = check["seeds"]
+    span = f"{seeds[0]}–{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else seeds
+    texts = {
+        key: f"{base}; held on {held} of the {len(seeds)} base seeds {span} ({check['date']})"
+        for key, held in check["held"].items()
+    }
+    return {None: f"{base}; not in the check of {check['date']}", **texts}
 
 
 def _chapter_title(notebook: dict) -> str | None:
@@ -126,7 +144,7 @@ def _course_table(records: list[dict]) -> str:
 def _cells(record: dict) -> str:
     link = f"../chapters/{record['page']}.html#claim-{record['key']}"
     where = f'<a href="{link}">{html.escape(record["claim"])}</a> (ch. {record["chapter"]})'
-    seeds = f"{record['seed']} here; {' and '.join(map(str, ROBUST_SEEDS))} in the tests"
+    seeds = record["seeds"].get(record["key"], record["seeds"][None])
     verdict = record["verdict"]
     if not record["condition"]:  # the build's own run disagrees: say so, loudly
         verdict += " (but its condition failed on this build)"
