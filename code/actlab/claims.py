@@ -18,6 +18,12 @@ fails too, naming the claim and the seed. The full record travels in the output'
 (``metadata["actlab"]["claim"]``), where the claims ledger of the book and ``python3 make.py
 claims`` read it (:func:`from_notebook`).
 
+The prose around an experiment quotes no measured number: it refers to the printed output and the
+verdict line. (Of the two ways to put a run's number into Markdown, MyST-NB's ``glue`` shows as a
+raw role in JupyterLab with jupyterlab-myst, and ``{eval}`` works in jupyterlab-myst but needs
+myst-nb's ``inline`` execution mode, which the book's cached execution is not; neither works in
+both places.)
+
 ``source`` is the article's claim the experiment tests, by its id in :data:`ARTICLE` (``"5a"``:
 section 5, its first claim), or ``"course"`` for a claim the course adds.
 
