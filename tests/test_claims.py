@@ -239,7 +239,8 @@ def test_the_ledger_lists_every_record_and_every_article_claim(book_html):
     for key, (_, chapter, text) in claims.ARTICLE.items():
         assert f">{key}. " in page, f"article claim {key} missing from the ledger"
         if key not in tested:
-            row = f'{html.escape(text)}</th><td colspan="4">to be tested in chapter {chapter}'
+            untested = f'<tr><td colspan="4">to be tested in chapter {chapter}'
+            row = f"{html.escape(text)}</th></tr>\n{untested}"
             assert row in page, f"article claim {key}: no 'to be tested' row"
     for path in CHAPTERS:
         for record in executed(book_html, path):
@@ -273,10 +274,10 @@ def test_the_seeds_column_says_what_was_checked():
 
     check = {"code": "abc", "seeds": list(range(10)), "date": "2026-12-03", "held": {"k": 9}}
     assert _seeds_text(0, check, "abc")["k"] == (
-        "0 on this page; 10 and 20 in the tests; held on 9 of the 10 base seeds 0–9 (2026-12-03)"
+        "own seed 0; 9/10 on seeds 0–9 (2026-12-03); tests: 10, 20"
     )
-    assert "since the chapter's code changed" in _seeds_text(0, check, "new")[None]
-    assert "not yet checked on more" in _seeds_text(3, None, "abc")[None]
+    assert "not checked on ten since the code changed" in _seeds_text(0, check, "new")[None]
+    assert "not yet checked on ten" in _seeds_text(3, None, "abc")[None]
 
 
 def test_the_summary_counts_the_seeds_each_claim_held_on(tmp_path):

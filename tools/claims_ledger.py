@@ -74,19 +74,18 @@ def chapter_records(folder: Path) -> list[dict]:
 
 def _seeds_text(own: int, check: dict | None, code: str) -> dict:
     """The *Seeds* cell of each claim of a chapter, by key (None: a claim not in the check)."""
-    tests = " and ".join(map(str, ROBUST_SEEDS))
-    base = f"{own} on this page; {tests} in the tests"
+    tests = f"tests: {', '.join(map(str, ROBUST_SEEDS))}"
     if check is None:
-        return {None: f"{base}; not yet checked on more"}
+        return {None: f"own seed {own}; {tests}; not yet checked on ten"}
     if check["code"] != code:
-        return {None: f"{base}; not checked on more since the chapter's code changed"}
+        return {None: f"own seed {own}; {tests}; not checked on ten since the code changed"}
     seeds = check["seeds"]
     span = f"{seeds[0]}–{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else seeds
     texts = {
-        key: f"{base}; held on {held} of the {len(seeds)} base seeds {span} ({check['date']})"
+        key: f"own seed {own}; {held}/{len(seeds)} on seeds {span} ({check['date']}); {tests}"
         for key, held in check["held"].items()
     }
-    return {None: f"{base}; not in the check of {check['date']}", **texts}
+    return {None: f"own seed {own}; {tests}; not in the check of {check['date']}", **texts}
 
 
 def _chapter_title(notebook: dict) -> str | None:
@@ -123,22 +122,21 @@ def ledger(records: list[dict]) -> str:
 
 
 def _article_table(keys: list[str], by_source: dict) -> str:
-    rows = []
+    groups = []
     for key in keys:
-        section, chapter, text = claims.ARTICLE[key]
+        _, chapter, text = claims.ARTICLE[key]
+        rows = [f'<tr><th scope="rowgroup" colspan="4">{key}. {html.escape(text)}</th></tr>']
         tests = by_source.get(key, [])
-        head = f'<th scope="row" rowspan="{max(len(tests), 1)}">{key}. {html.escape(text)}</th>'
+        rows += [f"<tr>{_cells(record)}</tr>" for record in tests]
         if not tests:
-            rows.append(f'<tr>{head}<td colspan="4">to be tested in chapter {chapter}</td></tr>')
-        for index, record in enumerate(tests):
-            rows.append(f"<tr>{head if index == 0 else ''}{_cells(record)}</tr>")
-    header = ("The article's claim", "The course's test", "Verdict", "Measured", "Seeds")
-    return _table(header, rows)
+            rows.append(f'<tr><td colspan="4">to be tested in chapter {chapter}</td></tr>')
+        groups.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
+    return _table(("The course's test", "Verdict", "Measured", "Seeds"), groups, grouped=True)
 
 
 def _course_table(records: list[dict]) -> str:
-    rows = [f"<tr><td>Chapter {r['chapter']}</td>{_cells(r)}</tr>" for r in records]
-    return _table(("Chapter", "The course's claim", "Verdict", "Measured", "Seeds"), rows)
+    rows = [f"<tr>{_cells(r)}</tr>" for r in records]
+    return _table(("The course's claim", "Verdict", "Measured", "Seeds"), rows)
 
 
 def _cells(record: dict) -> str:
@@ -155,13 +153,10 @@ def _cells(record: dict) -> str:
     )
 
 
-def _table(header: tuple, rows: list[str]) -> str:
+def _table(header: tuple, rows: list[str], grouped: bool = False) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in header)
-    body = "\n".join(rows)
-    return (
-        f'<table class="table claims-ledger">\n<thead><tr>{head}</tr></thead>\n'
-        f"<tbody>\n{body}\n</tbody>\n</table>"
-    )
+    body = "\n".join(rows) if grouped else "<tbody>\n" + "\n".join(rows) + "\n</tbody>"
+    return f'<table class="table claims-ledger">\n<thead><tr>{head}</tr></thead>\n{body}\n</table>'
 
 
 def setup(app) -> None:
