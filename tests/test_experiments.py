@@ -336,6 +336,8 @@ def test_compare_activations_keys_spread_and_determinism():
     for result in r.values():
         assert result["metric"] == "val_accuracy"
         assert result["val_accuracy"].shape == result["epochs_to_target"].shape == (2,)
+        assert result["test_accuracy"].shape == result["test_loss"].shape == (2,)
+        assert np.all((0 <= result["test_accuracy"]) & (result["test_accuracy"] <= 1))
         scores = result["val_accuracy"]
         assert scores[0] != scores[1]  # else ddof would not matter
         assert result["std"] == np.std(scores, ddof=1) and result["mean"] == np.mean(scores)
@@ -384,6 +386,7 @@ def test_compare_activations_batch_order_comes_from_its_derived_seed():
 def test_compare_activations_regression_uses_validation_loss():
     r = experiments.compare_activations("tanh", "sine", seeds=(0, 1), epochs=5)
     assert r["tanh"]["metric"] == "val_loss" and np.all(np.isnan(r["tanh"]["val_accuracy"]))
+    assert np.all(np.isnan(r["tanh"]["test_accuracy"])) and np.all(r["tanh"]["test_loss"] > 0)
     assert r["tanh"]["mean"] == pytest.approx(np.mean(r["tanh"]["val_loss"]))
     with pytest.raises(ValueError, match="compare_activations: names is empty"):
         experiments.compare_activations([], seeds=(0,))

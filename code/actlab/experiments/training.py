@@ -100,10 +100,12 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     of ``data_seed=s``). ``init`` is a name or a dict
     activation -> init (e.g. ``{"relu": "he"}``; others default to ``"xavier"``; a key that
     is not one of ``names``, a typo such as ``"rlu"``, is a ValueError). Returns a dict
-    activation -> dict with, per seed, ``val_accuracy`` (classification) and ``val_loss``, and
-    ``epochs_to_target`` (first epoch whose training loss is at most ``target_loss``, NaN if
-    never); ``metric`` names the score summarised by ``mean``, ``std`` (over seeds, ddof=1; 0 for
-    one seed), ``min`` and ``max``; ``histories`` holds what ``fit`` returned.
+    activation -> dict with, per seed, ``val_accuracy`` (classification) and ``val_loss``, the
+    same on the test split (``test_accuracy``, ``test_loss``: a score untouched by any choice
+    made on the validation split, such as a learning rate), and ``epochs_to_target`` (first
+    epoch whose training loss is at most ``target_loss``, NaN if never); ``metric`` names the
+    score summarised by ``mean``, ``std`` (over seeds, ddof=1; 0 for one seed), ``min`` and
+    ``max``; ``histories`` holds what ``fit`` returned.
     """
     where = "experiments.compare_activations"
     names = _validate.listing(names, "names", where, kind=str)
@@ -130,7 +132,8 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     results = {}
     for name in names:
         scheme = init.get(name, "xavier") if isinstance(init, dict) else init
-        runs = {"val_accuracy": [], "val_loss": [], "epochs_to_target": [], "histories": []}
+        runs = {key: [] for key in ("val_accuracy", "val_loss", "test_accuracy", "test_loss",
+                                    "epochs_to_target", "histories")}  # fmt: skip
         for seed in seeds:
             net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=name, output=output,
                          init=scheme, seed=seed)  # fmt: skip
@@ -143,6 +146,9 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
             runs["val_accuracy"].append(
                 h["val_accuracy"][-1] if metric == "val_accuracy" else np.nan
             )
+            test = net.evaluate(d.X_test, d.y_test)
+            runs["test_loss"].append(test["loss"])
+            runs["test_accuracy"].append(test.get("accuracy", np.nan))
             runs["histories"].append(h)
         result = {key: np.array(v) for key, v in runs.items() if key != "histories"}
         scores = result[metric]
