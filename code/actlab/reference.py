@@ -24,7 +24,14 @@ import base64
 import io
 
 from .activations import get, names
-from .activations.libraries import DIFFERENCES, NAMES, NOT_COVERED, Names
+from .activations.libraries import (
+    DIFFERENCES,
+    JAX_VERSION,
+    NAMES,
+    NOT_COVERED,
+    TORCH_VERSION,
+    Names,
+)
 
 WORDING = {"introduced": "introduced in", "popularised": "popularised by", "studied": "studied in"}
 
@@ -184,6 +191,8 @@ def _names(items):
 def library_names(selection=None):
     """What torch.nn, torch.nn.functional and jax.nn call each activation, and how they differ."""
     head = [
+        f"*As documented: PyTorch {TORCH_VERSION}; JAX {JAX_VERSION}.*",
+        "",
         "| actlab | `torch.nn` module | PyTorch function | `jax.nn` | where they differ |",
         "|" + " --- |" * 5,
     ]

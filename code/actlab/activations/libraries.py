@@ -15,8 +15,8 @@ reason, and that the registry's ``torch`` and ``jax`` fields agree with this tab
 
 from typing import NamedTuple
 
-TORCH_VERSION = "2.9"
-JAX_VERSION = "0.8"
+TORCH_VERSION = "2.x (the stable documentation, read in 2026)"
+JAX_VERSION = "of 2026 (the latest documentation, whose jax.nn lists log1mexp)"
 
 
 class Names(NamedTuple):
