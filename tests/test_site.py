@@ -8,6 +8,7 @@ any request to another host is aborted and reported. Install the browser with
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -205,3 +206,23 @@ def test_explorers_respond_to_the_keyboard(book_html, open_page):
         assert not problems, f"{path}:\n" + "\n".join(problems)
         page.close()
     assert sliders and selects, f"explorers should have sliders and selects: {sliders}, {selects}"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages of a PDF that Chromium printed (its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_cheat_sheet_prints_on_one_or_two_a4_pages(open_page):
+    page, problems = open_page("appendix/cheat_sheet.html")
+    page.evaluate(MATHJAX_DONE)  # typeset first: the math sets the rows' height
+    page.emulate_media(media="print")
+    pages = pdf_pages(page.pdf(format="A4"))
+    # and nothing of the table is cut off at the right: its last column is on the page
+    cut = page.evaluate("""() => {
+      const table = document.querySelector("section#cheat-sheet table");
+      const box = table.parentElement.getBoundingClientRect();
+      return table.getBoundingClientRect().right > box.right + 1;
+    }""")
+    page.close()
+    assert 1 <= pages <= 2 and not cut and not problems, (pages, cut, problems)
