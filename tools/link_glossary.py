@@ -10,9 +10,10 @@ there needs no edit here. A term's first use is its first occurrence, in reading
 chapter's Markdown (the markdown cells of a notebook, or a Markdown page), in a form of
 :data:`FORMS` (its plurals and other inflections; the term itself, else), case-insensitively and
 as a whole word (``activation`` is not found inside ``pre-activation``). It becomes a ``{term}``
-role with the words as written: ``{term}`Epochs <epoch>```. Never touched: headings, code
-(inline and fenced), math, links and other roles, HTML, directive and option lines, and a match
-that would span a line break (a role broken over two lines shows raw in JupyterLab).
+role with the words as written: ``{term}`epoch```, ``{term}`Epochs <epoch>```. Never touched:
+headings, code (inline and fenced), math, links and other roles, HTML, directive and option
+lines, and a match that would span a line break (a role broken over two lines shows raw in
+JupyterLab).
 
 Why ``{term}`` rather than a Markdown link: on the site it is Sphinx's link to the term; in
 JupyterLab, jupyterlab-myst shows the role's text as a plain word (checked with the pinned
@@ -21,10 +22,10 @@ jupyterlab-myst: no raw markup, nothing marked "not found"), as the chapters' te
 Notebooks are edited with nbformat (cell sources only: ids, metadata, and the absence of
 outputs are kept); a file is written only if one of its cells changed.
 
->>> link_text("The loss falls. The loss is low.", {"loss": "loss"})
-'The {term}`loss <loss>` falls. The loss is low.'
+>>> link_text("The losses fall. The loss is low.", {"losses": "loss", "loss": "loss"})
+'The {term}`losses <loss>` fall. The loss is low.'
 >>> link_text("## Loss\\nA `loss` and $loss$; then a loss.", {"loss": "loss"})
-'## Loss\\nA `loss` and $loss$; then a {term}`loss <loss>`.'
+'## Loss\\nA `loss` and $loss$; then a {term}`loss`.'
 >>> text = link_text("Pre-activations, then activations.", {"activations": "activation"})
 >>> text
 'Pre-activations, then {term}`activations <activation>`.'
@@ -141,7 +142,13 @@ def _pattern(form: str) -> re.Pattern:
 
 
 def already_linked(text: str, term: str) -> bool:
-    return re.search(rf"\{{term\}}`[^`<]*<{re.escape(term)}>`", text) is not None
+    t = re.escape(term)
+    return re.search(rf"\{{term\}}`(?:[^`<]*<{t}>|{t})`", text, re.I) is not None
+
+
+def role(words: str, term: str) -> str:
+    """``{term}`loss``` where the words are the term, else ``{term}`Losses <loss>```."""
+    return f"{{term}}`{words}`" if words == term else f"{{term}}`{words} <{term}>`"
 
 
 def first_use(text: str, form: str, lines) -> tuple[int, int] | None:
@@ -176,7 +183,7 @@ def link_text(text: str, table: dict[str, str], done: set | None = None) -> str:
                 best = span
         if best:
             a, b = best
-            text = f"{text[:a]}{{term}}`{text[a:b]} <{term}>`{text[b:]}"
+            text = text[:a] + role(text[a:b], term) + text[b:]
             done.add(term)
     return text
 
