@@ -20,7 +20,8 @@ JupyterLab, jupyterlab-myst shows the role's text as a plain word (checked with 
 jupyterlab-myst: no raw markup, nothing marked "not found"), as the chapters' tests require.
 
 Notebooks are edited with nbformat (cell sources only: ids, metadata, and the absence of
-outputs are kept); a file is written only if one of its cells changed.
+outputs are kept); a file is written only if one of its cells changed. Written model answers
+(markdown cells nbgrader marks as solutions) are skipped: the student release replaces them.
 
 >>> link_text("The losses fall. The loss is low.", {"losses": "loss", "loss": "loss"})
 'The {term}`losses <loss>` fall. The loss is low.'
@@ -188,6 +189,10 @@ def link_text(text: str, table: dict[str, str], done: set | None = None) -> str:
     return text
 
 
+def _is_answer(cell) -> bool:
+    return bool(cell.metadata.get("nbgrader", {}).get("solution"))
+
+
 def link_chapter(path: Path, table: dict[str, str]) -> bool:
     """Link the first uses in the chapter ``path`` (.ipynb or .md); True if it changed."""
     if path.suffix == ".md":
@@ -197,16 +202,17 @@ def link_chapter(path: Path, table: dict[str, str]) -> bool:
             path.write_text(new)
         return new != old
     nb = nbformat.read(path, as_version=4)
+    # Model answers are left alone: the student release replaces them, and the first use a
+    # student reads would then be unlinked.
+    cells = [c for c in nb.cells if c.cell_type == "markdown" and not _is_answer(c)]
     done: set = set()
-    for cell in nb.cells:  # a term linked in an earlier cell counts for the later ones
-        if cell.cell_type == "markdown":
-            done |= {t for t in table.values() if already_linked(cell.source, t)}
+    for cell in cells:  # a term linked in an earlier cell counts for the later ones
+        done |= {t for t in table.values() if already_linked(cell.source, t)}
     changed = False
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            new = link_text(cell.source, table, done)
-            if new != cell.source:
-                cell.source, changed = new, True
+    for cell in cells:
+        new = link_text(cell.source, table, done)
+        if new != cell.source:
+            cell.source, changed = new, True
     if changed:
         nbformat.write(nb, path)
     return changed
