@@ -35,7 +35,8 @@ def torch_function(torch, act):
     F = torch.nn.functional
     params = {"leaky_relu": {"negative_slope": 0.01}, "elu": {"alpha": 1.0},
               "celu": {"alpha": 1.0}, "softplus": {"beta": 1.0}, "hardshrink": {"lambd": 0.5},
-              "softshrink": {"lambd": 0.5}}.get(act.name, {})  # fmt: skip
+              "softshrink": {"lambd": 0.5},
+              "threshold": {"threshold": 0.0, "value": 0.0}}.get(act.name, {})  # fmt: skip
     if act.name == "step":
         return lambda t: torch.heaviside(t, torch.zeros((), dtype=t.dtype))
     if act.name == "linear":
@@ -93,6 +94,8 @@ def compare(torch, args):
     ratios, misses, wrong = [], [], []
     for name in activations.names():
         act = activations.get(name)
+        if act.torch is None:  # JAX's alone (squareplus, sparse_plus, sparse_sigmoid)
+            continue
         xv = rows if act.vector_valued else x
         t = torch.from_numpy(xv)
         fn = torch_function(torch, act)

@@ -28,6 +28,9 @@ ARTICLE += ["softmax"]
 TORCH = ["silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid"]
 TORCH += ["hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink"]
 TORCH += ["log_softmax"]
+# What torch.nn and jax.nn offer besides (issue 24): PyTorch's RReLU, Threshold and Softmin, and
+# JAX's squareplus, sparse_plus and sparse_sigmoid.
+OTHERS = ["rrelu", "threshold", "softmin", "squareplus", "sparse_plus", "sparse_sigmoid"]
 BIG = np.finfo(np.float64).max
 LAMBDA_ALPHA = 1.0507009873554805 * 1.6732632423543772
 
@@ -50,6 +53,9 @@ PARAMS = {
     "hardtanh": [{"min_val": 0.0, "max_val": 6.0}],
     "hardshrink": [{"lambd": 0.0}, {"lambd": 2.0}],
     "softshrink": [{"lambd": 0.0}, {"lambd": 2.0}],
+    "rrelu": [{"lower": 0.0, "upper": 0.5}, {"rng": 0}, {"rng": 3, "lower": 0.5, "upper": 2.0}],
+    "threshold": [{"threshold": 1.0, "value": -5.0}, {"threshold": -2.0, "value": 3.0}],
+    "squareplus": [{"b": 1e-6}, {"b": 100.0}],
 }
 CASES = [(n, {}) for n in ELEMENTWISE] + [(n, p) for n in PARAMS for p in PARAMS[n]]
 
@@ -64,7 +70,7 @@ def case_id(case):
 
 
 def test_names_are_the_article_then_pytorch_in_course_order():
-    assert NAMES == ARTICLE + TORCH
+    assert NAMES == ARTICLE + TORCH + OTHERS
     assert [n for n in NAMES if activations.get(n).in_article] == ARTICLE
 
 
@@ -133,11 +139,19 @@ def test_table_lists_every_activation_with_its_metadata():
         "name", "family", "latex", "derivative_latex", "output_range", "odd",
         "monotonic", "smooth", "bounded", "saturating", "saturation", "value_at_zero",
         "derivative_at_zero", "reference", "sources", "torch", "jax", "params", "summary",
-        "vector_valued", "in_article",
+        "vector_valued", "in_article", "use", "chapter",
     }  # fmt: skip
     for row in rows:
         assert set(row) == keys
         assert row["summary"].endswith(".") and row["latex"]
+        assert row["use"].endswith(".") and len(row["use"]) <= 110  # a line on a card
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_chapter_named_is_a_chapter_of_the_book(name):
+    chapter = activations.get(name).chapter
+    toc = (ROOT / "_toc.yml").read_text()
+    assert chapter is None or f"file: chapters/{chapter}\n" in toc
 
 
 def test_parameters_and_their_defaults_are_pytorchs():
@@ -153,6 +167,10 @@ def test_parameters_and_their_defaults_are_pytorchs():
         "hardtanh": {"min_val": -1.0, "max_val": 1.0},
         "hardshrink": {"lambd": 0.5},
         "softshrink": {"lambd": 0.5},
+        # PyTorch's training=False is rng=None; torch.nn.Threshold has no defaults
+        "rrelu": {"lower": 0.125, "upper": 1 / 3, "rng": None},
+        "threshold": {"threshold": 0.0, "value": 0.0},
+        "squareplus": {"b": 4.0},  # JAX's default
     }
 
 
@@ -331,6 +349,11 @@ LIMITS = {  # (f(-inf), f(inf)), (f'(-inf), f'(inf))
     "tanhshrink": ((-np.inf, np.inf), (1, 1)),
     "hardshrink": ((-np.inf, np.inf), (1, 1)),
     "softshrink": ((-np.inf, np.inf), (1, 1)),
+    "rrelu": ((-np.inf, np.inf), (11 / 48, 1)),
+    "threshold": ((0, np.inf), (0, 1)),
+    "squareplus": ((0, np.inf), (0, 1)),
+    "sparse_plus": ((0, np.inf), (0, 1)),
+    "sparse_sigmoid": ((0, 1), (0, 0)),
 }
 
 
@@ -501,7 +524,8 @@ def test_vector_valued_shapes(name):
     act = activations.get(name)
     assert act(np.zeros((2, 3, 4))).shape == (2, 3, 4)
     assert act.derivative(np.zeros((2, 3, 4))).shape == (2, 3, 4, 4)
-    assert act([[0.0, 0.0]]).tolist() == ([[0.5, 0.5]] if name == "softmax" else [[-np.log(2)] * 2])
+    half = [[-np.log(2)] * 2] if name == "log_softmax" else [[0.5, 0.5]]
+    assert act([[0.0, 0.0]]).tolist() == half
     assert act(np.zeros((3, 0))).shape == (3, 0)
     assert act.derivative(np.zeros((3, 0))).shape == (3, 0, 0)
     with pytest.raises(ValueError, match=f"{name}: needs an array with at least one axis"):
@@ -678,6 +702,14 @@ BAD_PARAMS = [
     ("softshrink", {"lambd": np.inf}, ValueError, "lambd must be finite"),
     ("gelu", {"approximate": "fast"}, ValueError, "approximate must be 'none' or 'tanh'"),
     ("gelu", {"approximate": None}, ValueError, "approximate must be 'none' or 'tanh'"),
+    ("rrelu", {"lower": 0.5, "upper": 0.25}, ValueError, "lower must be <= upper"),
+    ("rrelu", {"upper": np.inf}, ValueError, "upper must be finite"),
+    ("rrelu", {"rng": 1.5}, TypeError, "rng must be None or a non-negative integer"),
+    ("rrelu", {"rng": -1}, ValueError, "rng must be None or a non-negative integer"),
+    ("threshold", {"value": np.nan}, ValueError, "value must be finite"),
+    ("threshold", {"threshold": "1"}, TypeError, "threshold must be a real number"),
+    ("squareplus", {"b": 0.0}, ValueError, "b must be > 0"),
+    ("squareplus", {"b": -4.0}, ValueError, "b must be > 0"),
 ]
 
 
@@ -688,3 +720,18 @@ def test_parameters_outside_their_domain_are_refused(name, params, error, messag
     for fn in (act, act.derivative):
         with pytest.raises(error, match=rf"^{name}: .*{message}"):
             fn(x, **params)
+
+
+def test_rrelu_draws_one_slope_per_negative_entry_in_training():
+    act = activations.get("rrelu")
+    x = -np.linspace(0.5, 3.0, 200)
+    y, d = act(x, rng=7), act.derivative(x, rng=7)
+    slopes = y / x
+    assert ((1 / 8 <= slopes) & (slopes <= 1 / 3)).all() and np.unique(slopes).size > 150
+    np.testing.assert_allclose(d, slopes, rtol=1e-15)  # the same seed, the same draws
+    assert not np.array_equal(act(x, rng=8), y)
+    gen = np.random.default_rng(7)
+    assert np.array_equal(act(x, rng=gen), y)  # a Generator in the same state as the seed
+    assert (act(-x, rng=7) == -x).all()  # positive inputs pass unchanged
+    # evaluation: the mean slope, as PyTorch's training=False
+    assert act(-2.0) == -2.0 * (1 / 8 + 1 / 3) / 2

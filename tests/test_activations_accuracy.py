@@ -162,6 +162,26 @@ def shrink_refs(lambd):
 
 _hard, _soft = shrink_refs(mp.mpf(0.5))
 
+
+def squareplus_ref(x, b=4):
+    """(x + sqrt(x**2 + b)) / 2 and its slope; for x < 0 in the forms that do not cancel."""
+    h = mp.sqrt(x * x + b)
+    if x < 0:
+        return b / (2 * (h - x)), b / (2 * h * (h - x))
+    return (x + h) / 2, (1 + x / h) / 2
+
+
+def sparse_plus_ref(x):
+    if x <= -1:
+        return 0, 0
+    return ((x + 1) ** 2 / 4, (x + 1) / 2) if x < 1 else (x, 1)
+
+
+def rrelu_ref(lower, upper):
+    slope = mp.mpf(0.5 * (lower + upper))  # the float64 mean, as the function computes it
+    return lambda x: (x, 1) if x > 0 else (slope * x, slope)
+
+
 # name -> x -> (value, derivative[, scale of the derivative's terms])
 REFERENCES = {
     "step": lambda x: (1 if x > 0 else 0, 0),
@@ -192,6 +212,11 @@ REFERENCES = {
     "tanhshrink": tanhshrink_ref,
     "hardshrink": _hard,
     "softshrink": _soft,
+    "rrelu": rrelu_ref(1 / 8, 1 / 3),
+    "threshold": lambda x: (x, 1) if x > 0 else (0, 0),
+    "squareplus": squareplus_ref,
+    "sparse_plus": sparse_plus_ref,
+    "sparse_sigmoid": lambda x: (clamp(x + 1, 0, 2) / 2, mp.mpf(0.5) if -1 < x < 1 else 0),
 }
 ELEMENTWISE = [n for n in activations.names() if not activations.get(n).vector_valued]
 
@@ -214,6 +239,11 @@ VARIANTS = [
     ("hardshrink", {"lambd": 1.5}, shrink_refs(mp.mpf(1.5))[0]),
     ("softshrink", {"lambd": 1.5}, shrink_refs(mp.mpf(1.5))[1]),
     ("softshrink", {"lambd": 0.0}, shrink_refs(mp.mpf(0))[1]),
+    ("rrelu", {"lower": 0.5, "upper": 3.0}, rrelu_ref(0.5, 3.0)),
+    ("threshold", {"threshold": 1.0, "value": -5.0},
+     lambda x: (x, 1) if x > 1 else (-5, 0)),
+    ("squareplus", {"b": 0.25}, functools.partial(squareplus_ref, b=mp.mpf(0.25))),
+    ("squareplus", {"b": 100.0}, functools.partial(squareplus_ref, b=mp.mpf(100))),
 ]  # fmt: skip
 
 
@@ -354,17 +384,21 @@ def _rows():
 def test_softmax_and_log_softmax_match_mpmath(row):
     y, logy, jac, ljac = mp_softmax(row)
     sm, lsm = activations.get("softmax"), activations.get("log_softmax")
+    smin = activations.get("softmin")
+    y_min, _, jac_min, _ = mp_softmax(-row)
     for got, want in (
         (sm(row), y),
         (lsm(row), logy),
         (sm.derivative(row), jac),
         (lsm.derivative(row), ljac),
+        (smin(row), y_min),
+        (smin.derivative(row), -jac_min),
     ):
         tol = np.maximum(RTOL * np.abs(want), ATOL_SUB)
         assert (np.abs(got - want) <= tol).all(), (row, got, want)
 
 
-@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "softmin"])
 def test_jacobian_matches_finite_differences(name):
     act = activations.get(name)
     x = np.random.default_rng(3).normal(0, 2, (2, 3, 5))

@@ -155,6 +155,9 @@ def test_bench_torch_builds_its_table_against_a_reference(bench_torch, capsys, w
     ratios = 0
     for name in activations.names():
         act = activations.get(name)
+        if act.torch is None:
+            assert name not in rows
+            continue
         numbers = [float(v) for v in rows[name]]
         has_derivative = not act.vector_valued and name != "step"
         assert len(numbers) == (6 if has_derivative else 3), (name, rows[name])

@@ -53,3 +53,16 @@ def test_exercise_solutions_are_in_dropdowns(book_html):
     solutions = re.findall(r'<div[^>]*class="[^"]*solution[^"]*"', html)
     assert len(solutions) >= 3
     assert all("dropdown" in s for s in solutions), solutions
+
+
+def test_the_built_reference_pages_list_exactly_the_registry(book_html):
+    """One card per registered activation, one cheat-sheet row and one name row linking to it."""
+    from actlab import activations
+
+    cards = (book_html / "appendix" / "activation_reference.html").read_text()
+    anchors = [f"card-{n.replace('_', '-')}" for n in activations.names()]
+    assert re.findall(r'<span id="(card-[\w-]+)"></span>', cards) == anchors
+    for page in ("cheat_sheet", "library_names"):
+        html = (book_html / "appendix" / f"{page}.html").read_text()
+        links = re.findall(r'href="activation_reference.html#(card-[\w-]+)"', html)
+        assert links == anchors, page

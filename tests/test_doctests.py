@@ -17,7 +17,7 @@ import actlab
 # no example, so that an exemption cannot outlive its reason.
 NO_EXAMPLE = set()
 MODULES = sorted(info.name for info in pkgutil.walk_packages(actlab.__path__, prefix="actlab."))
-TOOLS = ["book_extension"]  # importable from tools/ (pytest.ini's pythonpath)
+TOOLS = ["book_extension", "link_glossary"]  # importable from tools/ (pytest.ini's pythonpath)
 
 
 def _run(name):

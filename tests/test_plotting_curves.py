@@ -79,7 +79,8 @@ def test_activation_panels_per_panel_params_and_vector_valued():
 def _params_of_every_kind():
     """(name, params) for every activation with parameters: defaults, and one other value each."""
     other = {"alpha": 0.2, "beta": 2, "lambd": 1.0, "min_val": -2.0, "max_val": 2,
-             "approximate": "tanh"}  # fmt: skip
+             "approximate": "tanh", "lower": 0.0, "upper": 0.5, "rng": 0, "threshold": 1.0,
+             "value": -1.0, "b": 1.0}  # fmt: skip
     for name in activations.names():
         act = activations.get(name)
         if act.params and not act.vector_valued:

@@ -2,16 +2,20 @@
 
 Headless Chromium (Debian's package, driven by Playwright) loads every page from a local server;
 any request to another host is aborted and reported. Install the browser with
-``apt-get install -y chromium`` (never ``playwright install``).
+``apt-get install -y chromium`` (never ``playwright install``). Every page is also checked with
+axe-core (WCAG 2 A and AA rules), the copy that the PyPI package ``axe-playwright-python`` ships
+(``requirements-dev.txt``): injected from disk, so it runs offline too.
 """
 
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import axe_playwright_python
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -51,6 +55,23 @@ MATHJAX_DONE = """async () => {
           typeset: document.querySelectorAll("mjx-container").length,
           errors: document.querySelectorAll("mjx-merror").length};
 }"""
+
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+# preload: false, or axe fetches the style sheets again to read them, and resolves the theme's
+# @import of basic.css against the site's root (a 404); only the WCAG 2.1 rule
+# css-orientation-lock, not run here, needs them.
+AXE_RUN = """async () => (await axe.run(document, {
+  runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}, resultTypes: ["violations"],
+  preload: false
+})).violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                          html: v.nodes[0].html.slice(0, 120)}))"""
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2 A/AA violations on the page as it is (run after the math is typeset)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN)
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +153,11 @@ def test_every_page_loads_offline_with_math_and_images(book_html, open_page):
             page.wait_for_url(lambda url, start=page.url: url != start)  # index.html redirects
         else:
             problems += page_problems(page)
+            problems += [
+                f"axe-core: {v['impact']} {v['id']} on {v['nodes']} elements, e.g. {v['html']}"
+                for v in axe_violations(page)
+                if v["impact"] in ("critical", "serious")
+            ]
         page.close()
         report += [f"{path}: {problem}" for problem in dict.fromkeys(problems)]
     assert not report, "\n".join(report)
@@ -205,3 +231,34 @@ def test_explorers_respond_to_the_keyboard(book_html, open_page):
         assert not problems, f"{path}:\n" + "\n".join(problems)
         page.close()
     assert sliders and selects, f"explorers should have sliders and selects: {sliders}, {selects}"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages of a PDF that Chromium printed (its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_cheat_sheet_prints_on_one_or_two_a4_pages(open_page):
+    page, problems = open_page("appendix/cheat_sheet.html")
+    page.evaluate(MATHJAX_DONE)  # typeset first: the math sets the rows' height
+    page.emulate_media(media="print")
+    pages = pdf_pages(page.pdf(format="A4"))
+    # and nothing of the table is cut off at the right: its last column is on the page
+    cut = page.evaluate("""() => {
+      const table = document.querySelector("section#cheat-sheet table");
+      const box = table.parentElement.getBoundingClientRect();
+      return table.getBoundingClientRect().right > box.right + 1;
+    }""")
+    page.close()
+    assert 1 <= pages <= 2 and not cut and not problems, (pages, cut, problems)
+
+
+def test_the_bibliography_has_no_accessibility_violation_at_all(open_page):
+    """It had 1 critical (aria-required-children) and 46 minor (aria-deprecated-role) ones."""
+    page, problems = open_page("appendix/bibliography.html")
+    page.evaluate(MATHJAX_DONE)
+    violations = axe_violations(page)
+    entries = page.locator("[role=list] > [role=listitem]").count()
+    page.close()
+    assert violations == [] and not problems, (violations, problems)
+    assert entries >= 40  # every reference is an item of the list

@@ -7,7 +7,7 @@ tools, beside the book it builds, because only the book build loads it: a learne
 (``code/``) neither needs nor ships a Sphinx plug-in. Its side of the contract with
 :mod:`actlab.explore` and :mod:`actlab.nn.progress` is one environment variable, whose name it
 imports from :mod:`actlab._static` (which imports only ``os``, so loading this extension loads no
-matplotlib). It does four small things, and loads a fifth from its own module:
+matplotlib). It does five small things, and loads a sixth from its own module:
 
 - It sets the environment variable ``ACTLAB_STATIC=1``. Sphinx loads extensions before it executes
   any notebook, so every kernel the build starts inherits it, and :mod:`actlab.explore` then puts
@@ -26,12 +26,20 @@ matplotlib). It does four small things, and loads a fifth from its own module:
   solution itself stays, in its dropdown), and so does each hidden-tests region as a whole, from
   the code cells the page renders. Only the rendered HTML changes: the notebook, its download and
   its execution keep them.
+- It makes the bibliography's list a list to assistive technology. Docutils writes the entries
+  of a citation list as ``<div role="list">`` holding ``<div role="doc-biblioentry">``: ARIA 1.2
+  deprecates ``doc-biblioentry``, and a ``list`` must own ``listitem`` children, so axe-core
+  reported one critical ``aria-required-children`` and a minor ``aria-deprecated-role`` per
+  entry on the bibliography page. Each entry becomes ``role="listitem"`` (what the entry is: an
+  item of the list of references), on every page that renders citations.
 - The claims ledger page (``appendix/claims_ledger.md``) is generated from the claims the
   executed chapters record: :mod:`claims_ledger`.
 
 >>> print(strip_markers("y = 1\n### BEGIN SOLUTION\ny = 2\n### END SOLUTION"))
 y = 1
 y = 2
+>>> print(citations_as_list_items('<div class="citation" role="doc-biblioentry">'))
+<div class="citation" role="listitem">
 """
 
 from __future__ import annotations
@@ -65,6 +73,20 @@ def _drop_repeated_scripts(app, pagename, templatename, context, doctree) -> Non
             seen.add(key)
             kept.append(js)
     scripts[:] = kept  # in place: the builder and later handlers share this list
+
+
+BIBLIOENTRY = 'role="doc-biblioentry"'
+
+
+def citations_as_list_items(body: str) -> str:
+    """``body`` (a page's HTML) with each citation entry marked as an item of its list."""
+    return body.replace(BIBLIOENTRY, 'role="listitem"')
+
+
+def _accessible_citations(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if isinstance(body, str) and BIBLIOENTRY in body:
+        context["body"] = citations_as_list_items(body)
 
 
 def strip_markers(source: str) -> str:
@@ -104,6 +126,7 @@ def setup(app) -> dict:
     os.environ[STATIC_ENV] = "1"
     app.connect("config-inited", _default_theme_mode)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)
+    app.connect("html-page-context", _accessible_citations)
     app.connect("doctree-read", hide_markers)
     claims_ledger.setup(app)  # the claims ledger page, from the executed chapters
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

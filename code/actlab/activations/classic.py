@@ -67,6 +67,9 @@ register(
         "descent nothing to follow.",
         in_article=True,
         sources=(("introduced", "mcculloch1943logical"),),
+        use="Not in a network trained by gradients (its slope is 0 "
+        "everywhere); to understand the first neurons.",
+        chapter="02_step_function",
     )
 )
 
@@ -118,6 +121,9 @@ register(
         summary="Passes its input through; fine for a regression output, useless in hidden "
         "layers because stacked linear maps collapse into one.",
         in_article=True,
+        use="In the output layer for regression; never alone in hidden "
+        "layers, where a stack of them stays linear.",
+        chapter="03_linear",
     )
 )
 
@@ -178,6 +184,9 @@ register(
         "and vanishes at both ends.",
         in_article=True,
         sources=(("popularised", "rumelhart1986learning"),),
+        use="In the output layer for a yes/no probability (with "
+        "cross-entropy), and as a gate; rarely in hidden layers.",
+        chapter="04_sigmoid",
     )
 )
 
@@ -241,6 +250,9 @@ register(
         "it still saturates at both ends.",
         in_article=True,
         sources=(("studied", "lecun1998efficient"),),
+        use="Where a zero-centred, bounded output is wanted: recurrent "
+        "cells, small shallow networks.",
+        chapter="05_fall_of_sigmoid",
     )
 )
 
@@ -302,6 +314,7 @@ register(
         summary="A tanh-like curve without exponentials whose tails approach +-1 polynomially, "
         "so it saturates more gently.",
         sources=(("studied", "turian2009quadratic"),),
+        use="As a slower-saturating tanh, for bounded zero-centred outputs.",
     )
 )
 
@@ -360,5 +373,6 @@ register(
         jax="jax.nn.log_sigmoid",
         summary="The log of the sigmoid, computed without ever forming the sigmoid; the "
         "stable building block of the binary cross-entropy.",
+        use="Inside a loss: the log-probability of a yes/no output, without forming the sigmoid.",
     )
 )

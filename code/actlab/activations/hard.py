@@ -69,6 +69,7 @@ register(
         summary="tanh replaced by three straight pieces: cheap, zero-centred, with slope exactly "
         "1 in the middle and exactly 0 outside.",
         sources=(("studied", "collobert2004large"),),
+        use="Where tanh's shape is wanted at the cost of a clip (low-power hardware).",
     )
 )
 
@@ -128,6 +129,7 @@ register(
         summary="A straight ramp from 0 to 1 between -3 and 3: a sigmoid for hardware without "
         "fast exponentials.",
         sources=(("studied", "howard2019searching"),),
+        use="Where a sigmoid gate is needed cheaply (mobile networks).",
     )
 )
 
@@ -203,5 +205,129 @@ register(
         summary="Swish with the sigmoid replaced by the hard sigmoid, from MobileNetV3: the "
         "same shape from a clip and a product.",
         sources=(("introduced", "howard2019searching"),),
+        use="Where Swish is wanted cheaply (mobile networks such as MobileNetV3).",
+    )
+)
+
+
+@public("sparse_plus")
+def sparse_plus(x):
+    r"""Sparse plus: 0 up to -1, the identity from 1, and a parabola joining them smoothly.
+
+    .. math:: \mathrm{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ \frac{(x + 1)^2}{4} &
+              -1 < x < 1 \\ x & x \ge 1 \end{cases}
+
+    Derivative: :func:`sparse_sigmoid`, 0 up to -1, :math:`(x + 1)/2` between, 1 from 1: it is
+    continuous, so the function is C1 (see :func:`sparse_plus_grad`). JAX's sparse twin of
+    softplus, from Blondel, Martins & Niculae (2020), ``blondel2020learning``. Between -1 and
+    -0.5, ``x + 1`` is exact (Sterbenz), so the small outputs near -1 keep their digits.
+    Ends: 0 at -inf, inf at inf; NaN gives NaN.
+
+    >>> print(sparse_plus([-2.0, 0.0, 0.5, 3.0]))
+    [0.     0.25   0.5625 3.    ]
+    """
+    t = np.clip(x, -1.0, 1.0)
+    t += 1.0
+    np.square(t, out=t)
+    t *= 0.25
+    return np.where(x >= 1.0, x, t)
+
+
+@public("sparse_plus")
+def sparse_plus_grad(x):
+    r"""Derivative of :func:`sparse_plus`: :func:`sparse_sigmoid`'s values, including 0 at -1
+    and 1 at 1 (where it is continuous).
+
+    >>> print(sparse_plus_grad([-2.0, -1.0, 0.0, 1.0]))
+    [0.  0.  0.5 1. ]
+    """
+    t = np.clip(x, -1.0, 1.0)
+    t += 1.0
+    t *= 0.5
+    return t
+
+
+register(
+    Activation(
+        "sparse_plus",
+        sparse_plus,
+        sparse_plus_grad,
+        family="hard",
+        latex=r"\begin{cases} 0 & x \le -1 \\ \frac{(x + 1)^2}{4} & -1 < x < 1 \\ x & x \ge 1 "
+        r"\end{cases}",
+        derivative_latex=r"\begin{cases} 0 & x \le -1 \\ \frac{x + 1}{2} & -1 < x < 1 \\ 1 & "
+        r"x \ge 1 \end{cases}",
+        output_range=r"[0, \infty)",
+        odd=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=False,
+        value_at_zero=0.25,
+        derivative_at_zero=0.5,
+        reference="blondel2020learning",
+        torch=None,
+        jax="jax.nn.sparse_plus",
+        summary="Softplus made sparse: exactly 0 below -1 and exactly x above 1, joined by a "
+        "parabola so the slope has no jump.",
+        sources=(("studied", "blondel2020learning"),),
+        use="Where softplus's smooth bend is wanted with ReLU's exact zeros (sparse outputs).",
+    )
+)
+
+
+@public("sparse_sigmoid")
+def sparse_sigmoid(x):
+    r"""Sparse sigmoid: a straight ramp from 0 at x = -1 to 1 at x = 1.
+
+    .. math:: \mathrm{sparse\_sigmoid}(x) = \frac{\min(\max(x + 1, 0), 2)}{2}
+
+    The derivative of :func:`sparse_plus`, as the sigmoid is softplus's. Derivative: 1/2 on
+    (-1, 1), 0 outside and at the kinks (the convention of hardsigmoid; see
+    :func:`sparse_sigmoid_grad`). Paper: Blondel, Martins & Niculae (2020),
+    ``blondel2020learning``. Ends: 0 at -inf, 1 at inf; NaN gives NaN.
+
+    >>> print(sparse_sigmoid([-2.0, 0.0, 0.5, 3.0]))
+    [0.   0.5  0.75 1.  ]
+    """
+    return sparse_plus_grad.kernel(x)
+
+
+@public("sparse_sigmoid")
+def sparse_sigmoid_grad(x):
+    r"""Derivative of :func:`sparse_sigmoid`: 1/2 strictly inside (-1, 1), else 0.
+
+    >>> print(sparse_sigmoid_grad([-1.0, 0.0, 1.0]))
+    [0.  0.5 0. ]
+    """
+    d = _stable.inside(x, -1.0, 1.0)
+    d *= 0.5
+    return d
+
+
+register(
+    Activation(
+        "sparse_sigmoid",
+        sparse_sigmoid,
+        sparse_sigmoid_grad,
+        family="hard",
+        latex=r"\frac{\min(\max(x + 1, 0), 2)}{2}",
+        derivative_latex=r"\begin{cases} \frac{1}{2} & -1 < x < 1 \\ 0 & \text{otherwise} "
+        r"\end{cases}",
+        output_range="[0, 1]",
+        odd=False,
+        monotonic=True,
+        smooth=False,
+        bounded=True,
+        saturating=True,
+        value_at_zero=0.5,
+        derivative_at_zero=0.5,
+        reference="blondel2020learning",
+        torch=None,
+        jax="jax.nn.sparse_sigmoid",
+        summary="The sigmoid made sparse: exactly 0 below -1, exactly 1 above 1, a straight "
+        "ramp between; the derivative of sparse_plus.",
+        sources=(("studied", "blondel2020learning"),),
+        use="As a gate or a probability that should reach exactly 0 or 1.",
     )
 )

@@ -137,6 +137,8 @@ register(
         vector_valued=True,
         in_article=True,
         sources=(("introduced", "bridle1990probabilistic"),),
+        use="In the output layer for one class among several, with the cross-entropy loss.",
+        chapter="09_softmax",
     )
 )
 
@@ -205,5 +207,63 @@ register(
         "cross-entropy loss for classification.",
         vector_valued=True,
         sources=(("studied", "bridle1990probabilistic"),),
+        use="In the output layer for several classes when the loss needs log-probabilities.",
+        chapter="09_softmax",
+    )
+)
+
+
+@public("softmin", vector=True)
+def softmin(x):
+    r"""Softmin over the last axis: the softmax of the negated scores, largest for the smallest.
+
+    .. math:: \mathrm{softmin}(x)_i = \frac{e^{-x_i}}{\sum_j e^{-x_j}}
+
+    Derivative: the Jacobian :math:`J_{ij} = -y_i(\delta_{ij} - y_j)`, the softmax's with its
+    sign flipped (see :func:`softmin_grad`). No paper: a standard function. Computed as
+    ``softmax(-x)``, with everything that implies (shifted, infinities as limits, a row with
+    NaN all NaN).
+
+    >>> print(np.round(softmin([1.0, 2.0, 3.0]), 4))
+    [0.6652 0.2447 0.09  ]
+    """
+    return softmax.kernel(np.negative(x))
+
+
+@public("softmin", vector=True)
+def softmin_grad(x):
+    r"""Jacobian of :func:`softmin`: ``J[..., i, j] = -y_i (delta_ij - y_j)``.
+
+    >>> print(np.round(softmin_grad([0.0, 0.0]), 4))
+    [[-0.25  0.25]
+     [ 0.25 -0.25]]
+    """
+    jac = softmax_grad.kernel(np.negative(x))
+    return np.negative(jac, out=jac)
+
+
+register(
+    Activation(
+        "softmin",
+        softmin,
+        softmin_grad,
+        family="softmax",
+        latex=r"\frac{e^{-x_i}}{\sum_j e^{-x_j}}",
+        derivative_latex=r"\frac{\partial y_i}{\partial x_j} = -y_i(\delta_{ij} - y_j)",
+        output_range="(0, 1]",
+        odd=False,
+        monotonic=False,
+        smooth=True,
+        bounded=True,
+        saturating=True,
+        value_at_zero=None,
+        derivative_at_zero=None,
+        reference=None,
+        torch="torch.nn.functional.softmin",
+        jax=None,
+        summary="The softmax of the negated scores: probabilities that favour the smallest "
+        "entry (a soft argmin).",
+        vector_valued=True,
+        use="To weight the smallest of several costs or distances most; not as a hidden unit.",
     )
 )

@@ -77,6 +77,8 @@ register(
             ("popularised", "nair2010rectified"),
             ("popularised", "krizhevsky2012imagenet"),
         ),
+        use="The default for hidden layers of feed-forward and convolutional networks.",
+        chapter="06_relu",
     )
 )
 
@@ -190,6 +192,8 @@ register(
         in_article=True,
         param_grads={"alpha": leaky_relu_grad_alpha},
         sources=(("introduced", "maas2013rectifier"),),
+        use="In place of ReLU when too many units die (stay at 0 for every input).",
+        chapter="07_dying_relu",
     )
 )
 
@@ -263,6 +267,8 @@ register(
         in_article=True,
         param_grads={"alpha": prelu_grad_alpha},
         sources=(("introduced", "he2015delving"),),
+        use="In place of ReLU when a learned negative slope is worth one parameter per unit.",
+        chapter="07_dying_relu",
     )
 )
 
@@ -321,6 +327,7 @@ register(
             ("introduced", "krizhevsky2010convolutional"),
             ("popularised", "sandler2018mobilenetv2"),
         ),
+        use="In networks run in low-precision arithmetic (mobile), where bounded outputs help.",
     )
 )
 
@@ -416,6 +423,8 @@ register(
         in_article=True,
         param_grads={"alpha": elu_grad_alpha},
         sources=(("introduced", "clevert2015fast"),),
+        use="In hidden layers when mean outputs near 0 and a smooth negative side are wanted.",
+        chapter="08_beyond",
     )
 )
 
@@ -477,6 +486,9 @@ register(
         summary="An ELU scaled by fixed constants chosen so that activations keep mean 0 and "
         "variance 1 through a deep stack (with the right initialisation).",
         sources=(("introduced", "klambauer2017self"),),
+        use="In deep fully connected stacks, with LeCun-normal "
+        "initialisation and no batch normalisation.",
+        chapter="08_beyond",
     )
 )
 
@@ -584,5 +596,149 @@ register(
         "every alpha, keeping it continuously differentiable.",
         param_grads={"alpha": celu_grad_alpha},
         sources=(("introduced", "barron2017continuously"),),
+        use="As ELU, when alpha is tuned and the slope at 0 should stay 1.",
+    )
+)
+
+
+RRELU_LOWER, RRELU_UPPER = 1.0 / 8.0, 1.0 / 3.0  # PyTorch's defaults
+
+
+def _rrelu_slopes(x, lower, upper, rng):
+    """The negative slopes of :func:`rrelu`: their mean, or one uniform draw per entry."""
+    where = "rrelu"
+    lower = _validate.real(lower, "parameter lower", where)
+    upper = _validate.real(upper, "parameter upper", where)
+    if not lower <= upper:
+        raise ValueError(f"{where}: lower must be <= upper, got {lower} and {upper}")
+    if rng is None:
+        return 0.5 * (lower + upper)
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(_validate.seed(rng, where, "parameter rng"))
+    return rng.uniform(lower, upper, x.shape)
+
+
+@public("rrelu")
+def rrelu(x, *, lower=RRELU_LOWER, upper=RRELU_UPPER, rng=None):
+    r"""Randomised leaky ReLU: a leaky ReLU whose negative slope is drawn at random in training.
+
+    .. math:: \mathrm{RReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},
+              \quad a = \tfrac{l + u}{2} \text{ (evaluation)},
+              \ a \sim U(l, u) \text{ (training)}
+
+    ``rng=None`` is PyTorch's ``training=False``: the slope is the mean
+    :math:`(l + u)/2 = 11/48` of the defaults, and the function is a leaky ReLU. A seed or a
+    ``numpy.random.Generator`` is training: each entry gets its own slope drawn uniformly from
+    [lower, upper]; :func:`rrelu_grad` with the same seed (or a generator in the same state)
+    draws the same slopes. Derivative: 1 for x > 0, the slope for x <= 0 (also at 0, as
+    PyTorch). Paper: Xu et al. (2015), ``xu2015empirical``. ``lower <= upper``, both finite.
+    Ends: -inf at -inf for a positive slope; NaN gives NaN.
+
+    >>> print(np.round(rrelu([-2.0, 0.0, 3.0]), 4))
+    [-0.4583  0.      3.    ]
+    >>> bool((rrelu([-1.0] * 3, rng=0) == rrelu([-1.0] * 3, rng=0)).all())
+    True
+    """
+    return _sloped(x, _rrelu_slopes(x, lower, upper, rng))
+
+
+@public("rrelu")
+def rrelu_grad(x, *, lower=RRELU_LOWER, upper=RRELU_UPPER, rng=None):
+    r"""Derivative of :func:`rrelu`: 1 where x > 0, else the slope (the same draws for a seed).
+
+    >>> print(np.round(rrelu_grad([-2.0, 0.0, 3.0]), 4))
+    [0.2292 0.2292 1.    ]
+    """
+    return _sloped_grad(x, _rrelu_slopes(x, lower, upper, rng))
+
+
+register(
+    Activation(
+        "rrelu",
+        rrelu,
+        rrelu_grad,
+        family="rectifier",
+        latex=r"\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}",
+        derivative_latex=r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
+        output_range=r"(-\infty, \infty)",
+        odd=False,
+        monotonic=True,
+        smooth=False,
+        bounded=False,
+        saturating=False,
+        value_at_zero=0.0,
+        derivative_at_zero=0.5 * (RRELU_LOWER + RRELU_UPPER),
+        reference="xu2015empirical",
+        torch="torch.nn.functional.rrelu",
+        jax=None,
+        summary="A leaky ReLU whose negative slope is drawn at random between 1/8 and 1/3 "
+        "while training, and fixed at their mean when the network is used.",
+        sources=(("introduced", "xu2015empirical"),),
+        use="Rarely: as a leaky ReLU with built-in noise, where a small network overfits.",
+    )
+)
+
+
+def _threshold_args(threshold, value):
+    return (
+        _validate.real(threshold, "parameter threshold", "threshold"),
+        _validate.real(value, "parameter value", "threshold"),
+    )
+
+
+@public("threshold")
+def threshold(x, *, threshold=0.0, value=0.0):
+    r"""Threshold: the input where it is above the threshold, a constant value elsewhere.
+
+    .. math:: \mathrm{threshold}(x) = \begin{cases} x & x > \theta \\ v & x \le \theta
+              \end{cases}
+
+    PyTorch has no defaults for :math:`\theta` (``threshold``) and :math:`v` (``value``); the
+    course's are 0 and 0, where it is ReLU (which early versions of PyTorch defined as
+    ``Threshold(0, 0)``). For :math:`v \ne \theta` it jumps at :math:`\theta`. Derivative: 1 for
+    x > threshold, 0 elsewhere (see :func:`threshold_grad`). No paper: a standard function.
+    Both parameters must be finite. Ends: ``value`` at -inf, inf at inf; NaN gives NaN.
+
+    >>> print(threshold([-1.0, 0.5, 2.0], threshold=1.0, value=-5.0))
+    [-5. -5.  2.]
+    """
+    theta, v = _threshold_args(threshold, value)
+    y = np.where(x > theta, x, v)
+    return _stable.keep_nan(y, x)
+
+
+@public("threshold")
+def threshold_grad(x, *, threshold=0.0, value=0.0):
+    r"""Derivative of :func:`threshold`: 1 where x > threshold, else 0.
+
+    >>> print(threshold_grad([-1.0, 0.5, 2.0], threshold=1.0))
+    [0. 0. 1.]
+    """
+    theta, _ = _threshold_args(threshold, value)
+    return _stable.keep_nan((x > theta).astype(np.float64), x)
+
+
+register(
+    Activation(
+        "threshold",
+        threshold,
+        threshold_grad,
+        family="rectifier",
+        latex=r"\begin{cases} x & x > \theta \\ v & x \le \theta \end{cases}",
+        derivative_latex=r"\begin{cases} 1 & x > \theta \\ 0 & x \le \theta \end{cases}",
+        output_range=r"[0, \infty)",
+        odd=False,
+        monotonic=True,
+        smooth=False,
+        bounded=False,
+        saturating=False,
+        value_at_zero=0.0,
+        derivative_at_zero=0.0,
+        reference=None,
+        torch="torch.nn.functional.threshold",
+        jax=None,
+        summary="Keeps inputs above a threshold and replaces the rest by a constant; with the "
+        "threshold and the constant at 0 it is ReLU.",
+        use="To write ReLU's relatives by hand (a ReLU with a moved kink); seldom as such.",
     )
 )

@@ -19,11 +19,13 @@ from collections.abc import Callable, Mapping
 
 # The order in which the course meets them: first the ten of the article the course follows ("When
 # we talk about activation functions, what are we talking about? From vanishing gradients to the
-# ReLU revolution", in Chinese), then PyTorch's others.
+# ReLU revolution", in Chinese), then PyTorch's others, then what only JAX or only PyTorch's
+# less common functions add.
 COURSE_ORDER = (
     "step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "swish", "softmax",
     "silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid",
     "hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink", "log_softmax",
+    "rrelu", "threshold", "softmin", "squareplus", "sparse_plus", "sparse_sigmoid",
 )  # fmt: skip
 FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax")
 # The module of ``actlab.activations`` that holds each family: its own name, except softmax's,
@@ -59,6 +61,9 @@ class Activation:
     - ``sources``: ``(role, key)`` pairs, oldest first, with a role of ``ROLES``: "introduced"
       only where the paper first proposed it, else "popularised" or "studied";
     - ``torch``, ``jax``: the matching library function, or None;
+    - ``use``: when to use it, in one line (the reference card's "when to use it");
+    - ``chapter``: the chapter that teaches it (a file name of ``chapters/`` without its
+      suffix, such as ``"06_relu"``), or None for those only the reference describes;
     - ``params``: parameter name -> default, read from the function's signature;
     - ``param_grads``: parameter name -> the derivative of the function with respect to that
       parameter, for the parameters that have one (see :meth:`param_derivative`).
@@ -89,6 +94,8 @@ class Activation:
     vector_valued: bool = False
     in_article: bool = False
     sources: tuple = ()
+    use: str = ""
+    chapter: str | None = None
     param_grads: Mapping = dataclasses.field(default_factory=dict, repr=False)
     params: Mapping = dataclasses.field(init=False)
 

@@ -79,6 +79,7 @@ register(
         summary="Keeps inputs larger than lambd in size and zeroes the rest: hard "
         "thresholding, discontinuous at +-lambd.",
         sources=(("studied", "donoho1994ideal"),),
+        use="In sparse coding and denoising, to zero small values exactly.",
     )
 )
 
@@ -137,6 +138,7 @@ register(
         summary="Shrinks every input towards 0 by lambd and zeroes the band in between: soft "
         "thresholding, continuous but with kinks at +-lambd.",
         sources=(("studied", "donoho1995denoising"),),
+        use="In sparse coding (ISTA-style networks) and denoising, to shrink values towards 0.",
     )
 )
 
@@ -231,5 +233,6 @@ register(
         jax=None,
         summary="The identity minus tanh: flat (cubic) near 0 and parallel to the identity "
         "far out, a smooth kind of shrinkage.",
+        use="Rarely: in sparse coding and denoising models.",
     )
 )

@@ -97,6 +97,8 @@ register(
             ("studied", "dugas2001incorporating"),
             ("studied", "glorot2011deep"),
         ),
+        use="To make an output positive (a scale, a rate); seldom in hidden layers.",
+        chapter="08_beyond",
     )
 )
 
@@ -186,6 +188,8 @@ register(
         summary="The input times tanh of its softplus: like Swish, smooth and non-monotonic, "
         "with a slightly deeper dip (minimum about -0.3088).",
         sources=(("introduced", "misra2019mish"),),
+        use="As Swish: a smooth alternative to ReLU in deep convolutional networks.",
+        chapter="08_beyond",
     )
 )
 
@@ -343,6 +347,8 @@ register(
         in_article=True,
         param_grads={"beta": swish_grad_beta},
         sources=(("introduced", "ramachandran2017searching"),),
+        use="In deeper networks, as a smooth alternative to ReLU (beta fixed or learned).",
+        chapter="08_beyond",
     )
 )
 
@@ -399,6 +405,8 @@ register(
             ("studied", "elfwing2018sigmoid"),
             ("popularised", "ramachandran2017searching"),
         ),
+        use="In deeper networks, as a smooth alternative to ReLU (Swish with beta = 1).",
+        chapter="08_beyond",
     )
 )
 
@@ -538,5 +546,88 @@ register(
         summary="The input weighted by the chance that a standard normal variable is below it; "
         "the default in Transformers such as BERT and GPT.",
         sources=(("introduced", "hendrycks2016gaussian"),),
+        use="In transformers and other deep networks, where it is the usual choice.",
+        chapter="08_beyond",
+    )
+)
+
+
+def _squareplus_parts(x, b):
+    """``(h / 2, x / 2)`` with ``h = sqrt(x**2 + b)`` (``hypot``: no overflow of ``x**2``)."""
+    b = _validate.positive(b, "parameter b", "squareplus")
+    h = np.hypot(x, np.sqrt(b))
+    h *= 0.5
+    return b, h, x * 0.5
+
+
+@public("squareplus")
+def squareplus(x, *, b=4.0):
+    r"""Squareplus: a softplus-like curve built from a square root instead of exp and log.
+
+    .. math:: \mathrm{squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}
+
+    Derivative: :math:`\frac{1}{2}\left(1 + x/\sqrt{x^2 + b}\right)` (see
+    :func:`squareplus_grad`). Paper: Barron (2021), ``barron2021squareplus``; ``b`` (> 0, finite;
+    JAX's default 4) sets how round the bend is, and :math:`b \to 0` gives ReLU. For x < 0 the
+    sum cancels (at x = -1e8 both terms are about 5e7 and the answer 1e-8): there it is computed
+    as :math:`(b/4) / (h/2 - x/2)` with :math:`h = \sqrt{x^2 + b}`, the same number without the
+    cancellation. Ends: ``squareplus(-inf) = 0``, ``squareplus(inf) = inf``; NaN gives NaN.
+
+    >>> print(squareplus([-1e8, 0.0, 2.0]))
+    [1.00000000e-08 1.00000000e+00 2.41421356e+00]
+    """
+    b, h2, x2 = _squareplus_parts(x, b)
+    # Right for x >= 0 (the halves keep the sum finite for the largest x); the x < 0 entries,
+    # replaced below, add 0 so that -inf gives no inf - inf.
+    y = h2 + np.clip(x2, 0.0, np.inf)
+    neg = x < 0
+    if neg.any():
+        y[neg] = (0.25 * b) / (h2[neg] - x2[neg])
+    return y
+
+
+@public("squareplus")
+def squareplus_grad(x, *, b=4.0):
+    r"""Derivative of :func:`squareplus`: :math:`(1 + x/h)/2`, for x < 0 as :math:`(b/4)/h
+    / (h/2 - x/2)` (no cancellation), with :math:`h = \sqrt{x^2 + b}`.
+
+    >>> print(np.round(squareplus_grad([-2.0, 0.0, 2.0]), 4))
+    [0.1464 0.5    0.8536]
+    """
+    x = np.clip(x, -_stable.BIG, _stable.BIG)  # x / h is then 1 at inf, not inf / inf
+    b, h2, x2 = _squareplus_parts(x, b)
+    d = x2 / h2
+    d += 1.0
+    d *= 0.5
+    neg = x < 0
+    if neg.any():
+        hn = h2[neg]
+        d[neg] = (0.125 * b) / hn / (hn - x2[neg])
+    return d
+
+
+register(
+    Activation(
+        "squareplus",
+        squareplus,
+        squareplus_grad,
+        family="smooth",
+        latex=r"\frac{x + \sqrt{x^2 + b}}{2}",
+        derivative_latex=r"\frac{1}{2}\left(1 + \frac{x}{\sqrt{x^2 + b}}\right)",
+        output_range=r"(0, \infty)",
+        odd=False,
+        monotonic=True,
+        smooth=True,
+        bounded=False,
+        saturating=False,
+        value_at_zero=1.0,
+        derivative_at_zero=0.5,
+        reference="barron2021squareplus",
+        torch=None,
+        jax="jax.nn.squareplus",
+        summary="A softplus look-alike from a square root alone: positive, smooth, and cheap "
+        "where exp and log are slow.",
+        sources=(("introduced", "barron2021squareplus"),),
+        use="Where softplus fits but exp and log are costly (some accelerators).",
     )
 )
