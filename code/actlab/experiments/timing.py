@@ -72,7 +72,11 @@ def time_formulas(formulas, sizes=(2**14, 2**22), dtypes=DTYPES, repeats=5, seed
     "copy": np.copy}``). Each array is standard normal times 5 (seeded), of each ``size`` and
     each of ``dtypes``. The formulas take turns, one timing each per round (so a burst of load on
     a shared machine slows all of them), and an array smaller than 2**20 values is run
-    ``2**20 // size`` times per timing so that the clock can resolve it. Returns a dict
+    ``2**20 // size`` times per timing so that the clock can resolve it. Each timing follows
+    one untimed call of the same formula: memory freshly handed over by the operating system
+    costs a page fault per 4 KiB on first touch, which would otherwise be charged to whichever
+    formula follows one that gave memory back (the sigmoid formula frees four arrays). Returns a
+    dict
     ``(dtype, size) -> {name: ns per value}``. Times are wall-clock: they differ between runs
     and machines (:func:`machine_facts` says what they depend on); never assert them.
     """
@@ -102,6 +106,7 @@ def time_formulas(formulas, sizes=(2**14, 2**22), dtypes=DTYPES, repeats=5, seed
             best = dict.fromkeys(formulas, float("inf"))
             for _ in range(repeats):
                 for name, fn in formulas.items():
+                    fn(x)  # untimed: the memory it needs is then the process's own
                     seconds = timeit.timeit(lambda fn=fn, x=x: fn(x), number=number)
                     best[name] = min(best[name], seconds)
             results[dtype, size] = {
