@@ -393,6 +393,8 @@ WRONG_TYPES = {
                          "plot_piecewise_linear: curves must map a label"),
     "piecewise kinks": (lambda: P.plot_piecewise_linear([0, 1], {"a": [0, 1]}, [0.5]),
                         "plot_piecewise_linear: kinks must map a label"),
+    "piecewise legend": (lambda: P.plot_piecewise_linear([0, 1], {"a": [0, 1]}, legend="no"),
+                         "plot_piecewise_linear: legend must be True or False"),
     "threshold lines": (lambda: P.plot_threshold_regions(half, X4, XOR, lines=[("a", 1, 0)]),
                         "plot_threshold_regions: lines[0]: expected real numbers"),
     "neuron xlim": (lambda: P.plot_neuron(1, 0, xlim=3), "plot_neuron: xlim must be a pair"),

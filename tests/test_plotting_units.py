@@ -135,6 +135,8 @@ def test_piecewise_linear_marks_each_kink_on_its_curve():
 
 def test_piecewise_linear_keeps_fixed_margins_for_an_explorer():
     x = np.linspace(0.0, 1.0, 11)
-    ax = plotting.plot_piecewise_linear(x, {"a": x}, position=(0.1, 0.15, 0.8, 0.75))
+    ax = plotting.plot_piecewise_linear(x, {"a": x}, position=(0.1, 0.15, 0.8, 0.75),
+                                        legend=False)  # fmt: skip
     assert np.allclose(ax.get_position().bounds, (0.1, 0.15, 0.8, 0.75))
+    assert ax.get_legend() is None
     assert ax.figure.get_layout_engine() is None

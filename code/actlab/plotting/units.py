@@ -210,13 +210,15 @@ def plot_piecewise_linear(
     position: tuple | None = None,
     xlabel: str = "input x",
     ylabel: str = "output",
+    legend: bool = True,
 ):
     """Functions of one input drawn as lines, each kink (where the slope changes) as a dot.
 
     ``curves`` maps a label to values at ``x``; ``kinks`` maps some of the labels to the inputs
     where that curve's slope changes (a ReLU network's pieces meet there), marked on the curve.
     ``ylim`` fixes the vertical range and ``position`` (left, bottom, width, height) fixes the
-    margins, so that an explorer's frames line up.
+    margins, so that an explorer's frames line up; ``legend=False`` leaves the legend out (one
+    curve, named in a title or caption).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -239,6 +241,7 @@ def plot_piecewise_linear(
              for label, k in kinks.items()}  # fmt: skip
     xlabel, ylabel = _args.text(xlabel, "xlabel", where), _args.text(ylabel, "ylabel", where)
     ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
+    legend = _args.flag(legend, "legend", where)
     ax = _args.axes(ax, where)
     if position is None:
         ax = axes_for(ax, figsize=(6, 3.5))
@@ -254,5 +257,6 @@ def plot_piecewise_linear(
     ax.set(xlim=(x[0], x[-1]), xlabel=xlabel, ylabel=ylabel)
     if ylim is not None:
         ax.set_ylim(ylim)
-    ax.legend(frameon=False, fontsize="small", loc="upper left")
+    if legend:
+        ax.legend(frameon=False, fontsize="small", loc="upper left")
     return ax
