@@ -409,3 +409,48 @@ def test_time_activations_keys_and_ratios():
     ms, tanh_ms = small["sigmoid"]["ms"], small["np.tanh"]["ms"]
     assert small["sigmoid"]["ratio"] == pytest.approx(ms / tanh_ms, rel=1e-12)
     assert ms != tanh_ms  # else an inverted ratio would pass too
+
+
+# time_formulas and machine_facts -----------------------------------------------------------------
+
+
+def test_time_formulas_times_every_formula_on_every_array():
+    formulas = {"copy": np.copy, "relu": lambda x: np.maximum(x, 0)}
+    r = experiments.time_formulas(formulas, sizes=(1000, 5000), repeats=2)
+    assert list(r) == [("float64", 1000), ("float32", 1000), ("float64", 5000),
+                       ("float32", 5000)]  # fmt: skip
+    for times in r.values():  # no bound on the times: a shared machine makes them noise
+        assert list(times) == ["copy", "relu"]
+        assert all(np.isfinite(t) and t > 0 for t in times.values())
+
+
+def test_time_formulas_gives_each_formula_the_array_of_its_dtype():
+    seen = []
+    experiments.time_formulas({"f": lambda x: seen.append(x.dtype)}, sizes=(2**20,),
+                              repeats=1)  # fmt: skip
+    # one untimed call, then the timed one, per dtype
+    assert seen == [np.float64, np.float64, np.float32, np.float32]
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"formulas": [np.copy]}, TypeError, "formulas must be a non-empty dict"),
+        ({"formulas": {}}, TypeError, "formulas must be a non-empty dict"),
+        ({"formulas": {"copy": "np.copy"}}, TypeError, "formulas must map names"),
+        ({"sizes": (0,)}, ValueError, r"sizes\[0\] must be a positive integer"),
+        ({"dtypes": ("int8",)}, ValueError, r"unknown dtypes\[0\] .int8."),
+        ({"repeats": 0}, ValueError, "repeats must be a positive integer"),
+    ],
+)
+def test_time_formulas_bad_arguments(kwargs, error, match):
+    kwargs = {"formulas": {"copy": np.copy}, "sizes": (10,), "repeats": 1, **kwargs}
+    with pytest.raises(error, match="time_formulas: " + match):
+        experiments.time_formulas(**kwargs)
+
+
+def test_machine_facts_are_short_strings():
+    facts = experiments.machine_facts()
+    assert list(facts) == ["cpu", "cores", "caches", "numpy", "simd"]
+    assert all(isinstance(v, str) and v for v in facts.values())
+    assert facts["numpy"] == np.__version__

@@ -601,3 +601,60 @@ def test_params_setter_changes_predictions_and_copies():
     net.params = [(W, b)]
     W[0, 0] = 100.0
     assert net.predict([[3.0]])[0, 0] == 7.0
+
+
+# --- the L1 activity penalty of fit (chapter 6's sparsity experiment) ---
+
+
+def _penalised_loss(net, X, y, l1):
+    trace = net.forward_trace(X)
+    penalty = sum(np.abs(t["A"]).sum() for t in trace) / X.shape[0]
+    return net.evaluate(X, y)["loss"] + l1 * penalty
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_activity_penalty_gradient_matches_finite_differences(activation):
+    from actlab.nn.train import backward_penalised
+
+    rng = np.random.default_rng(3)
+    X, y = rng.standard_normal((6, 3)), rng.integers(0, 2, size=6)
+    net = nn.MLP([3, 4, 5, 1], activation=activation, output="sigmoid", seed=1)
+    assert_away_from_kinks(net, X)
+    l1 = 0.3
+    backward_penalised(net, net._head.grad(net._forward(X), net._head.check_targets(
+        y.astype(float), 6, 1, "test")), l1)  # fmt: skip
+    analytic = [(dW.copy(), db.copy()) for dW, db in
+                ((d.dW, d.db) for d in net._dense)]  # fmt: skip
+    for (W, b), (dW, db) in zip(net.params, analytic, strict=True):
+        for p, g in ((W, dW), (b, db)):
+            for idx in np.ndindex(p.shape):
+                old = p[idx]
+                p[idx] = old + H
+                up = _penalised_loss(net, X, y, l1)
+                p[idx] = old - H
+                down = _penalised_loss(net, X, y, l1)
+                p[idx] = old
+                assert g[idx] == pytest.approx((up - down) / (2 * H), rel=1e-5, abs=1e-8)
+
+
+def test_activity_penalty_zero_is_plain_training_and_a_large_one_adds_zeros():
+    X, y = data.load("moons", seed=0, n=80).X_train, data.load("moons", seed=0, n=80).y_train
+
+    def run(**kw):
+        net = nn.MLP([2, 16, 1], activation="relu", output="sigmoid", init="he", seed=0)
+        return net.fit(X, y, epochs=20, lr=0.05, **kw)
+
+    plain, zero, strong = run(), run(activity_l1=0.0), run(activity_l1=0.3)
+    assert plain["loss"] == zero["loss"]
+    assert strong["zero_fraction"][-1][0] > plain["zero_fraction"][-1][0] + 0.1
+
+
+@pytest.mark.parametrize(
+    "value, error, match",
+    [(-0.1, ValueError, "activity_l1 must be >= 0, got -0.1"),
+     ("0.1", TypeError, "activity_l1"), (np.inf, ValueError, "activity_l1")],
+)  # fmt: skip
+def test_activity_penalty_refuses_bad_values(value, error, match):
+    net = nn.MLP([2, 3, 1], activation="relu")
+    with pytest.raises(error, match=match):
+        net.fit(np.zeros((4, 2)), np.zeros(4), epochs=1, activity_l1=value)

@@ -22,6 +22,9 @@ ONE_AXES = {
     "plot_sigmoid_unit": lambda ax: plotting.plot_sigmoid_unit(1.0, 0.0, ax=ax),
     "plot_two_layer": lambda ax: plotting.plot_two_layer(1.0, ax=ax),
     "plot_staircase": lambda ax: plotting.plot_staircase([0, 1], [0, 1], {"s": [0, 1]}, ax=ax),
+    "plot_piecewise_linear": lambda ax: plotting.plot_piecewise_linear(
+        [0, 1], {"relu": [0, 1]}, {"relu": [0.0]}, ax=ax
+    ),  # fmt: skip
     "plot_steepness": lambda ax: plotting.plot_steepness(1.0, ax=ax),
     "plot_output_error": lambda ax: plotting.plot_output_error(ax=ax),
     "plot_fits": lambda ax: plotting.plot_fits([0.0], [0.0], {"f": [0.0]}, ax=ax),

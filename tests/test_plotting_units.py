@@ -115,3 +115,28 @@ def test_staircase_draws_flat_pieces_with_gaps_at_the_jumps():
         plotting.plot_staircase(x, x[:-1], {})
     with pytest.raises(ValueError, match="has 3 values"):
         plotting.plot_staircase(x, x, {"short": [1.0, 2.0, 3.0]})
+
+
+# --- plot_piecewise_linear -----------------------------------------------------------------
+
+
+def test_piecewise_linear_marks_each_kink_on_its_curve():
+    x = np.linspace(-2.0, 2.0, 81)
+    tent = np.maximum(x, 0) - 2 * np.maximum(x - 1, 0)
+    ax = plotting.plot_piecewise_linear(x, {"tent": tent, "relu": np.maximum(x, 0)},
+                                        {"tent": [0.0, 1.0]}, ylim=(-1, 2))  # fmt: skip
+    assert legend_texts(ax) == ["tent", "kinks of tent", "relu"]
+    kx, ky = ax.get_lines()[1].get_data()
+    assert kx.tolist() == [0.0, 1.0] and ky.tolist() == [0.0, 1.0]  # on the curve
+    assert ax.get_ylim() == (-1.0, 2.0) and ax.get_xlim() == (-2.0, 2.0)
+    with pytest.raises(ValueError, match="kinks has label.s. \\['tents'\\] that are not in"):
+        plotting.plot_piecewise_linear(x, {"tent": tent}, {"tents": [0.0]})
+
+
+def test_piecewise_linear_keeps_fixed_margins_for_an_explorer():
+    x = np.linspace(0.0, 1.0, 11)
+    ax = plotting.plot_piecewise_linear(x, {"a": x}, position=(0.1, 0.15, 0.8, 0.75),
+                                        legend=False)  # fmt: skip
+    assert np.allclose(ax.get_position().bounds, (0.1, 0.15, 0.8, 0.75))
+    assert ax.get_legend() is None
+    assert ax.figure.get_layout_engine() is None

@@ -31,7 +31,7 @@ from .._seeds import STREAMS, derived_seed
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
-from .timing import time_activations
+from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
 
@@ -48,6 +48,8 @@ __all__ = [
     "activation_stats_during_training",
     "compare_activations",
     "time_activations",
+    "time_formulas",
+    "machine_facts",
     "GoalRuns",
     "output_goal",
     "logistic_labels",

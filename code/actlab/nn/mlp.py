@@ -322,6 +322,7 @@ class MLP:
         seed=None,
         verbose=False,
         progress=None,
+        activity_l1=0.0,
     ):
         """Train by mini-batch gradient descent; return the history, one entry per epoch.
 
@@ -339,6 +340,11 @@ class MLP:
         becomes NaN or inf (learning rate too large), training stops with a RuntimeWarning. A loss
         that is not finite before training (inputs too large) is a ValueError.
 
+        ``activity_l1`` (a number >= 0) adds an L1 penalty on the hidden layers' outputs to the
+        loss that is minimised, ``activity_l1`` times the mean over the batch of the sum of
+        :math:`|a|` over every hidden unit; it pushes outputs to exactly 0 (sparsity). The
+        losses in ``history`` are the data's loss, without the penalty.
+
         ``verbose=True`` (a bool) prints a line about every tenth epoch. ``progress``: None
         shows a bar in a Jupyter notebook once a run has taken 2 s (never in the book's build);
         True shows it from the start, and outside a notebook draws a one-line text bar on
@@ -348,5 +354,5 @@ class MLP:
         return train.fit(
             self, X, y, epochs=epochs, lr=lr, batch_size=batch_size, optimizer=optimizer,
             momentum=momentum, X_val=X_val, y_val=y_val, seed=seed, verbose=verbose,
-            progress=progress,
+            progress=progress, activity_l1=activity_l1,
         )  # fmt: skip

@@ -17,7 +17,9 @@
   hidden layer, name -> a copy of the array (shape (units,) or ()).
 
 All of them come from one forward and one backward pass over the training set at the end of the
-epoch, after its last update: the pass that gives the loss also gives the rest.
+epoch, after its last update: the pass that gives the loss also gives the rest. With an activity
+penalty (``activity_l1``) the losses recorded are the data's loss alone, without the penalty, so
+that runs with and without it compare.
 """
 
 import contextlib
@@ -26,6 +28,7 @@ import warnings
 import numpy as np
 
 from .. import _validate
+from .layers import Activate
 from .optim import OPTIMIZERS
 from .progress import Progress
 
@@ -103,6 +106,19 @@ def broken_record(net, history):
     return record
 
 
+def backward_penalised(net, dZ, activity_l1):
+    r"""Back-propagate ``dZ`` (the output's gradient for a batch of m examples) with an L1
+    activity penalty :math:`\lambda \frac{1}{m} \sum_i \sum_j |a_{ij}|` over every hidden
+    output: each hidden layer's gradient gains :math:`\lambda\,\mathrm{sign}(A)/m` before it
+    passes back through the activation (Glorot, Bordes & Bengio 2011 penalise the rectifiers'
+    activations so). ``activity_l1 = 0`` is the plain backward pass."""
+    scale = activity_l1 / dZ.shape[0]
+    for layer in reversed(net.layers):
+        if scale and isinstance(layer, Activate):
+            dZ = dZ + scale * np.sign(layer._A)
+        dZ = layer.backward(dZ)
+
+
 def one_blas_thread():
     """A context in which the BLAS library (NumPy's matrix products) runs on one thread.
 
@@ -130,7 +146,7 @@ def _optimizer(optimizer, lr, momentum, where):
 
 
 def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val, seed,
-        verbose, progress):  # fmt: skip
+        verbose, progress, activity_l1=0.0):  # fmt: skip
     """Train ``net`` in place and return its history (see :meth:`actlab.nn.MLP.fit`)."""
     where = "MLP.fit"
     X, y = net._data(X, y, where)
@@ -139,6 +155,7 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
     batch_size = X.shape[0] if batch_size is None else batch_size
     batch_size = _validate.positive_int(batch_size, "batch_size", where)
     opt = _optimizer(optimizer, lr, momentum, where)
+    activity_l1 = _validate.nonnegative(activity_l1, "activity_l1", where)
     if (X_val is None) != (y_val is None):
         raise ValueError(f"{where}: pass both X_val and y_val, or neither")
     val = None if X_val is None else net._data(X_val, y_val, where + " (validation)")
@@ -168,7 +185,8 @@ def fit(net, X, y, *, epochs, lr, batch_size, optimizer, momentum, X_val, y_val,
             X_epoch, y_epoch, finite = X[order], y[order], True
             for start in range(0, n, batch_size):
                 Z = net._forward(X_epoch[start : start + batch_size])
-                net._backward(head.grad(Z, y_epoch[start : start + batch_size]))
+                backward_penalised(net, head.grad(Z, y_epoch[start : start + batch_size]),
+                                   activity_l1)  # fmt: skip
                 opt.step(theta, grad)
                 if learned.size and not np.isfinite(learned).all():
                     finite = False

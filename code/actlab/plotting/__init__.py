@@ -5,7 +5,8 @@ The helpers are grouped by the kind of figure they draw, since chapters reuse fi
 
 - :mod:`~actlab.plotting.curves`: activations against their input (gallery, panels), the step
   beside steep sigmoids, the error signal at a sigmoid output;
-- :mod:`~actlab.plotting.units`: one neuron, one sigmoid unit, a 1-3-1 network, staircases;
+- :mod:`~actlab.plotting.units`: one neuron, one sigmoid unit, a 1-3-1 network, staircases,
+  piecewise-linear functions and their kinks;
 - :mod:`~actlab.plotting.models`: fits and predictions over data, the reachable band, decision
   and threshold regions;
 - :mod:`~actlab.plotting.layers`: unit activity in a layer, the signal by depth;
@@ -36,13 +37,21 @@ from .models import (
     plot_threshold_regions,
 )
 from .training import plot_curves_spread, plot_errors_per_epoch, plot_history, plot_weight_paths
-from .units import TWO_LAYER, plot_neuron, plot_sigmoid_unit, plot_staircase, plot_two_layer
+from .units import (
+    TWO_LAYER,
+    plot_neuron,
+    plot_piecewise_linear,
+    plot_sigmoid_unit,
+    plot_staircase,
+    plot_two_layer,
+)
 
 __all__ = [
     "COLORS", "GREY", "LINESTYLES", "OKABE_ITO", "TWO_LAYER", "color", "linestyle",
     "plot_activation_panels", "plot_curves_spread", "plot_decision_regions",
     "plot_errors_per_epoch", "plot_fits", "plot_gallery", "plot_history", "plot_layer_activity",
-    "plot_neuron", "plot_output_error", "plot_predictions", "plot_reachable", "plot_reliability",
+    "plot_neuron", "plot_output_error", "plot_piecewise_linear", "plot_predictions",
+    "plot_reachable", "plot_reliability",
     "plot_signal_by_depth", "plot_sigmoid_unit", "plot_staircase", "plot_steepness",
     "plot_threshold_regions", "plot_two_layer", "plot_weight_paths",
 ]  # fmt: skip

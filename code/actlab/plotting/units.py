@@ -1,5 +1,6 @@
 """What single units and tiny networks compute: one neuron for several activations, a sigmoid
-unit's flat regions, a 1-3-1 network's sum of hidden units, and staircases of step units.
+unit's flat regions, a 1-3-1 network's sum of hidden units, staircases of step units, and the
+piecewise-linear functions of ReLU networks with their kinks.
 
 These figures are made to be an explorer's ``draw`` function: fixed axis limits, so frames do
 not jump; plain-text labels, since parsing mathtext was a third of the time of each frame; and
@@ -197,4 +198,65 @@ def plot_staircase(
     reference_lines(ax, x0=False)
     ax.set(xlabel=xlabel, ylabel=ylabel)
     ax.legend(frameon=False, fontsize="small", loc="upper left")
+    return ax
+
+
+def plot_piecewise_linear(
+    x: Sequence[float],
+    curves: Mapping[str, Sequence[float]],
+    kinks: Mapping[str, Sequence[float]] | None = None,
+    ax=None,
+    ylim: tuple | None = None,
+    position: tuple | None = None,
+    xlabel: str = "input x",
+    ylabel: str = "output",
+    legend: bool = True,
+):
+    """Functions of one input drawn as lines, each kink (where the slope changes) as a dot.
+
+    ``curves`` maps a label to values at ``x``; ``kinks`` maps some of the labels to the inputs
+    where that curve's slope changes (a ReLU network's pieces meet there), marked on the curve.
+    ``ylim`` fixes the vertical range and ``position`` (left, bottom, width, height) fixes the
+    margins, so that an explorer's frames line up; ``legend=False`` leaves the legend out (one
+    curve, named in a title or caption).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> x = np.linspace(-1, 1, 5)
+    >>> ax = plot_piecewise_linear(x, {"relu": np.maximum(x, 0)}, {"relu": [0.0]})
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['relu', 'kinks of relu']
+    """
+    where = "plot_piecewise_linear"
+    curves = _args.mapping(curves, "curves", where, "values at x")
+    kinks = {} if kinks is None else _args.mapping(kinks, "kinks", where, "inputs", empty=True)
+    x = _args.grid(x, "x", where)
+    values = {label: _args.values(v, f"curves[{label!r}]", where, size=x.size)
+              for label, v in curves.items()}  # fmt: skip
+    unknown = [label for label in kinks if label not in values]
+    if unknown:
+        raise ValueError(f"{where}: kinks has label(s) {unknown} that are not in curves "
+                         f"{list(values)}")  # fmt: skip
+    marks = {label: _args.values(k, f"kinks[{label!r}]", where, at_least=0)
+             for label, k in kinks.items()}  # fmt: skip
+    xlabel, ylabel = _args.text(xlabel, "xlabel", where), _args.text(ylabel, "ylabel", where)
+    ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
+    legend = _args.flag(legend, "legend", where)
+    ax = _args.axes(ax, where)
+    if position is None:
+        ax = axes_for(ax, figsize=(6, 3.5))
+    else:
+        ax = fixed_margins(ax, (6, 3.5), _args.position(position, where))
+    for i, (label, y) in enumerate(values.items()):
+        ax.plot(x, y, color=color(i), linestyle=linestyle(i), lw=2, label=label)
+        if label in marks:
+            at = marks[label]
+            ax.plot(at, np.interp(at, x, y), "o", color=color(i), ms=5, mec="white", mew=0.8,
+                    label=f"kinks of {label}")  # fmt: skip
+    reference_lines(ax, x0=False)
+    ax.set(xlim=(x[0], x[-1]), xlabel=xlabel, ylabel=ylabel)
+    if ylim is not None:
+        ax.set_ylim(ylim)
+    if legend:
+        ax.legend(frameon=False, fontsize="small", loc="upper left")
     return ax
