@@ -109,7 +109,7 @@ def dead_units_during_training(activation="relu", dataset="digits", *, hidden=(3
     net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=activation, output=output,
                  init=init, seed=seed, activation_params=activation_params)  # fmt: skip
     silenced = []
-    for W, b in net.params[:-1]:
+    for _, b in net.params[:-1]:
         b -= bias_shift
         silenced.append(np.arange(round(killed * b.size)))
         b[silenced[-1]] = KILL_BIAS

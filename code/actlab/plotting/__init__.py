@@ -50,6 +50,6 @@ __all__ = [
     "plot_activation_panels", "plot_curves_spread", "plot_decision_regions",
     "plot_errors_per_epoch", "plot_fits", "plot_gallery", "plot_history", "plot_layer_activity",
     "plot_neuron", "plot_output_error", "plot_predictions", "plot_reachable", "plot_reliability",
-    "plot_signal_by_depth", "plot_sigmoid_unit", "plot_spread_against", "plot_staircase", "plot_steepness",
-    "plot_threshold_regions", "plot_two_layer", "plot_weight_paths",
+    "plot_signal_by_depth", "plot_sigmoid_unit", "plot_spread_against", "plot_staircase",
+    "plot_steepness", "plot_threshold_regions", "plot_two_layer", "plot_weight_paths",
 ]  # fmt: skip
