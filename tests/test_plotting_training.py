@@ -150,6 +150,9 @@ def test_spread_against_with_fixed_margins_for_an_explorer():
                                       ylabel="dead", position=(0.1, 0.2, 0.7, 0.6))  # fmt: skip
     np.testing.assert_allclose(ax.get_position().bounds, (0.1, 0.2, 0.7, 0.6))
     assert ax.get_xscale() == "linear"
+    ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="x", ylabel="y",
+                                      legend_loc="lower right")  # fmt: skip
+    assert ax.get_legend()._loc == 4  # matplotlib's code for "lower right"
 
 
 @pytest.mark.parametrize(
@@ -160,6 +163,7 @@ def test_spread_against_with_fixed_margins_for_an_explorer():
      ({"curves": {"a": [1.0, 2.0]}}, ValueError, "runs x epochs"),
      ({"log_x": "yes"}, TypeError, "log_x"),
      ({"xlabel": None}, TypeError, "xlabel must be a string"),
+     ({"legend_loc": 4}, TypeError, "legend_loc must be a string"),
      ({"ylim": (1, 0)}, ValueError, "ylim must be (low, high) with low < high"),
      ({"position": (0.1, 0.1, 0.0, 0.5)}, ValueError, "position must be")],
 )  # fmt: skip

@@ -134,6 +134,7 @@ def plot_spread_against(
     reference: float | None = None,
     reference_label: str = "",
     position: tuple | None = None,
+    legend_loc: str = "best",
 ):
     """Results against a setting (a learning rate, an epoch, a share of units), over several runs:
     for each label, the mean over the runs as a line with markers, and the band from the lowest
@@ -144,6 +145,7 @@ def plot_spread_against(
     is a list of one row). ``reference`` draws a horizontal grey line, named ``reference_label``
     in the legend (a base rate, a starting value). ``ylim`` fixes the vertical limits and
     ``position`` (left, bottom, width, height) the margins, so that an explorer's frames line up.
+    ``legend_loc`` is matplotlib's legend location ("best", "lower right", ...).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -172,6 +174,7 @@ def plot_spread_against(
     ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
     reference = None if reference is None else _args.real(reference, "reference", where)
     reference_label = _args.text(reference_label, "reference_label", where)
+    legend_loc = _args.text(legend_loc, "legend_loc", where)
     ax = _args.axes(ax, where)
     if position is None:
         ax = axes_for(ax)
@@ -193,7 +196,7 @@ def plot_spread_against(
     ax.set(xlabel=xlabel, ylabel=ylabel)
     if ylim is not None:
         ax.set_ylim(ylim)
-    ax.legend(frameon=False, fontsize="small")
+    ax.legend(frameon=False, fontsize="small", loc=legend_loc)
     return ax
 
 
