@@ -153,6 +153,10 @@ def test_spread_against_with_fixed_margins_for_an_explorer():
     ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="x", ylabel="y",
                                       legend_loc="lower right")  # fmt: skip
     assert ax.get_legend()._loc == 4  # matplotlib's code for "lower right"
+    ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="x", ylabel="y",
+                                      legend_loc="outside")  # fmt: skip
+    box = ax.get_legend().get_window_extent(ax.figure.canvas.get_renderer())
+    assert box.x0 > ax.get_window_extent().x1  # to the right of the axes
 
 
 @pytest.mark.parametrize(

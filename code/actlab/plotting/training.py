@@ -145,7 +145,8 @@ def plot_spread_against(
     is a list of one row). ``reference`` draws a horizontal grey line, named ``reference_label``
     in the legend (a base rate, a starting value). ``ylim`` fixes the vertical limits and
     ``position`` (left, bottom, width, height) the margins, so that an explorer's frames line up.
-    ``legend_loc`` is matplotlib's legend location ("best", "lower right", ...).
+    ``legend_loc`` is matplotlib's legend location ("best", "lower right", ...), or "outside" for
+    a legend to the right of the axes, clear of every curve.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -196,7 +197,10 @@ def plot_spread_against(
     ax.set(xlabel=xlabel, ylabel=ylabel)
     if ylim is not None:
         ax.set_ylim(ylim)
-    ax.legend(frameon=False, fontsize="small", loc=legend_loc)
+    if legend_loc == "outside":
+        ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    else:
+        ax.legend(frameon=False, fontsize="small", loc=legend_loc)
     return ax
 
 
