@@ -122,6 +122,9 @@ STRINGS = {
                                 margin="0.1"), "plot_decision_regions: margin"),
     "curves_spread reference": (lambda: P.plot_curves_spread({"a": [[1.0]]}, reference="2"),
                                 "plot_curves_spread: reference must be a real number"),
+    "spread_against x": (lambda: P.plot_spread_against(["1"], {"a": [[1.0]]}, xlabel="x",
+                                                       ylabel="y"),
+                         "plot_spread_against: x: expected real numbers"),
     "history values": (lambda: P.plot_history({"a": {"loss": ["1", "2"]}}),
                        "plot_history: histories['a']['loss']: expected real numbers"),
 }  # fmt: skip
@@ -220,6 +223,7 @@ EMPTY = {
     "threshold_regions": lambda: P.plot_threshold_regions(half, np.zeros((0, 2)), []),
     "errors_per_epoch": lambda: P.plot_errors_per_epoch({"a": []}),
     "curves_spread": lambda: P.plot_curves_spread({"a": []}),
+    "spread_against": lambda: P.plot_spread_against([], {"a": []}, xlabel="x", ylabel="y"),
     "weight_paths": lambda: P.plot_weight_paths({"a": np.zeros((0, 2))}, (0, 0)),
     "signal_by_depth": lambda: P.plot_signal_by_depth({"a": []}),
     "history": lambda: P.plot_history({"a": {"loss": []}}),
@@ -430,6 +434,9 @@ AXES_TAKERS = {
     "signal_by_depth": lambda ax: P.plot_signal_by_depth({"a": [1.0]}, ax=ax),
     "history": lambda ax: P.plot_history({"a": {"loss": [1.0]}}, ax=ax),
     "curves_spread": lambda ax: P.plot_curves_spread({"a": [[1.0]]}, ax=ax),
+    "spread_against": lambda ax: P.plot_spread_against(
+        [1], {"a": [[1.0]]}, ax=ax, xlabel="x", ylabel="y"
+    ),
     "weight_paths": lambda ax: P.plot_weight_paths({"a": [[0, 0]]}, (0, 0), ax=ax),
     "errors_per_epoch": lambda ax: P.plot_errors_per_epoch({"a": [1]}, ax=ax),
     "reliability": lambda ax: P.plot_reliability({"a": [0.5]}, [1], ax=ax),

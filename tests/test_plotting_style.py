@@ -39,6 +39,9 @@ ONE_AXES = {
     "plot_signal_by_depth": lambda ax: plotting.plot_signal_by_depth({"a": [0.1, 1.0]}, ax=ax),
     "plot_history": lambda ax: plotting.plot_history({"a": {"loss": [1.0, 0.5]}}, ax=ax),
     "plot_curves_spread": lambda ax: plotting.plot_curves_spread({"a": [[1.0, 0.5]]}, ax=ax),
+    "plot_spread_against": lambda ax: plotting.plot_spread_against(
+        [1, 2], {"a": [[1.0, 0.5]]}, ax=ax, xlabel="x", ylabel="y"
+    ),  # fmt: skip
     "plot_weight_paths": lambda ax: plotting.plot_weight_paths(
         {"a": [[0, 0], [1, 1]]}, (1, 1), ax=ax
     ),  # fmt: skip

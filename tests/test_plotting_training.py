@@ -1,6 +1,8 @@
 """How training goes: histories, their spread over seeds, weight paths and errors per epoch,
 checked on the Axes each helper returns."""
 
+import re
+
 import numpy as np
 import pytest
 from _axes import labelled_lines, legend_texts
@@ -121,3 +123,56 @@ def test_errors_per_epoch_one_line_per_run_with_its_counts():
         plotting.plot_errors_per_epoch([1, 2, 3])
     with pytest.raises(ValueError, match=r"plot_errors_per_epoch: errors\['a'\] counts"):
         plotting.plot_errors_per_epoch({"a": [1, -1]})
+
+
+# --- plot_spread_against ------------------------------------------------------------------
+
+
+def test_spread_against_draws_the_mean_the_band_and_a_log_axis():
+    runs = [[0.0, 0.5, 1.0], [0.2, 0.7, 1.0]]
+    ax = plotting.plot_spread_against(
+        [0.1, 1.0, 10.0], {"a": runs, "b": [[1.0, 1.0, 1.0]]}, xlabel="lr", ylabel="dead",
+        log_x=True, ylim=(0, 1.1), reference=0.3, reference_label="base",
+    )  # fmt: skip
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [0.1, 0.6, 1.0])
+    np.testing.assert_allclose(ax.get_lines()[0].get_xdata(), [0.1, 1.0, 10.0])
+    assert len(ax.collections) == 1  # a band for the label with several runs only
+    band = ax.collections[0].get_paths()[0].vertices
+    assert band[:, 1].max() == 1.0 and band[:, 1].min() == 0.0
+    assert ax.get_xscale() == "log" and ax.get_ylim() == (0, 1.1)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0.1", "1", "10"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "base"]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("lr", "dead")
+
+
+def test_spread_against_with_fixed_margins_for_an_explorer():
+    ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="epoch",
+                                      ylabel="dead", position=(0.1, 0.2, 0.7, 0.6))  # fmt: skip
+    np.testing.assert_allclose(ax.get_position().bounds, (0.1, 0.2, 0.7, 0.6))
+    assert ax.get_xscale() == "linear"
+    ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="x", ylabel="y",
+                                      legend_loc="lower right")  # fmt: skip
+    assert ax.get_legend()._loc == 4  # matplotlib's code for "lower right"
+    ax = plotting.plot_spread_against([0, 1], {"a": [[0.0, 1.0]]}, xlabel="x", ylabel="y",
+                                      legend_loc="outside")  # fmt: skip
+    box = ax.get_legend().get_window_extent(ax.figure.canvas.get_renderer())
+    assert box.x0 > ax.get_window_extent().x1  # to the right of the axes
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [({"x": [1, 1]}, ValueError, "x must be increasing"),
+     ({"x": [0, 1], "log_x": True}, ValueError, "which a log axis cannot show"),
+     ({"x": [1, 2, 3]}, ValueError, "curves['a'] has 2 values per run, but x has 3"),
+     ({"curves": {"a": [1.0, 2.0]}}, ValueError, "runs x epochs"),
+     ({"log_x": "yes"}, TypeError, "log_x"),
+     ({"xlabel": None}, TypeError, "xlabel must be a string"),
+     ({"legend_loc": 4}, TypeError, "legend_loc must be a string"),
+     ({"ylim": (1, 0)}, ValueError, "ylim must be (low, high) with low < high"),
+     ({"position": (0.1, 0.1, 0.0, 0.5)}, ValueError, "position must be")],
+)  # fmt: skip
+def test_spread_against_names_bad_arguments(kwargs, error, words):
+    args = {"x": [1, 2], "curves": {"a": [[1.0, 2.0]]}, "xlabel": "x", "ylabel": "y", **kwargs}
+    with pytest.raises(error, match=re.escape(words)) as caught:
+        plotting.plot_spread_against(args.pop("x"), args.pop("curves"), **args)
+    assert str(caught.value).startswith("plot_spread_against: ")

@@ -20,6 +20,7 @@ True
 Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 :mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
+:mod:`~actlab.experiments.dying` (:func:`dead_units_during_training`, epoch by epoch),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
 :func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
 :mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds) and
@@ -29,6 +30,7 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 
 from .._seeds import STREAMS, derived_seed
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
+from .dying import DyingRun, dead_units_during_training
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import machine_facts, time_activations, time_formulas
@@ -44,6 +46,8 @@ __all__ = [
     "born_dead",
     "DeadUnits",
     "dead_units",
+    "DyingRun",
+    "dead_units_during_training",
     "TrainingStats",
     "activation_stats_during_training",
     "compare_activations",

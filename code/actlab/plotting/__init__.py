@@ -10,7 +10,8 @@ The helpers are grouped by the kind of figure they draw, since chapters reuse fi
 - :mod:`~actlab.plotting.models`: fits and predictions over data, the reachable band, decision
   and threshold regions;
 - :mod:`~actlab.plotting.layers`: unit activity in a layer, the signal by depth;
-- :mod:`~actlab.plotting.training`: learning curves, their spread, weight paths, errors per epoch;
+- :mod:`~actlab.plotting.training`: learning curves, their spread, results against a setting,
+  weight paths, errors per epoch;
 - :mod:`~actlab.plotting.calibration`: the reliability diagram.
 
 The look they share (the Okabe–Ito palette, dash patterns, fixed margins) is in ``_style``, and
@@ -36,7 +37,13 @@ from .models import (
     plot_reachable,
     plot_threshold_regions,
 )
-from .training import plot_curves_spread, plot_errors_per_epoch, plot_history, plot_weight_paths
+from .training import (
+    plot_curves_spread,
+    plot_errors_per_epoch,
+    plot_history,
+    plot_spread_against,
+    plot_weight_paths,
+)
 from .units import (
     TWO_LAYER,
     plot_neuron,
@@ -51,7 +58,7 @@ __all__ = [
     "plot_activation_panels", "plot_curves_spread", "plot_decision_regions",
     "plot_errors_per_epoch", "plot_fits", "plot_gallery", "plot_history", "plot_layer_activity",
     "plot_neuron", "plot_output_error", "plot_piecewise_linear", "plot_predictions",
-    "plot_reachable", "plot_reliability",
-    "plot_signal_by_depth", "plot_sigmoid_unit", "plot_staircase", "plot_steepness",
-    "plot_threshold_regions", "plot_two_layer", "plot_weight_paths",
+    "plot_reachable", "plot_reliability", "plot_signal_by_depth", "plot_sigmoid_unit",
+    "plot_spread_against", "plot_staircase", "plot_steepness", "plot_threshold_regions",
+    "plot_two_layer", "plot_weight_paths",
 ]  # fmt: skip

@@ -1,5 +1,5 @@
-"""How training goes: learning curves, their spread over seeds, the paths of two weights, and
-the mistakes a learning rule makes per epoch.
+"""How training goes: learning curves, their spread over seeds, results against a setting, the
+paths of two weights, and the mistakes a learning rule makes per epoch.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from . import _args
-from ._style import GREY, OKABE_ITO, axes_for, color, linestyle
+from ._style import GREY, OKABE_ITO, axes_for, color, fixed_margins, linestyle
 
 
 def plot_history(
@@ -119,6 +119,88 @@ def plot_curves_spread(
         ax.axhline(reference, color=GREY, lw=1.0, linestyle=(0, (1, 2)), label=reference_label)
     ax.set(xlabel="epoch", ylabel=ylabel)
     ax.legend(frameon=False, fontsize="small")
+    return ax
+
+
+def plot_spread_against(
+    x: Sequence[float],
+    curves: Mapping[str, Sequence[Sequence[float]]],
+    ax=None,
+    *,
+    xlabel: str,
+    ylabel: str,
+    log_x: bool = False,
+    ylim: tuple | None = None,
+    reference: float | None = None,
+    reference_label: str = "",
+    position: tuple | None = None,
+    legend_loc: str = "best",
+):
+    """Results against a setting (a learning rate, an epoch, a share of units), over several runs:
+    for each label, the mean over the runs as a line with markers, and the band from the lowest
+    to the highest run shaded.
+
+    ``x`` holds the settings, increasing (above 0 with ``log_x``, which draws them on a log
+    axis); ``curves`` maps a label to a (runs x settings) array, one row per run (a single run
+    is a list of one row). ``reference`` draws a horizontal grey line, named ``reference_label``
+    in the legend (a base rate, a starting value). ``ylim`` fixes the vertical limits and
+    ``position`` (left, bottom, width, height) the margins, so that an explorer's frames line up.
+    ``legend_loc`` is matplotlib's legend location ("best", "lower right", ...), or "outside" for
+    a legend to the right of the axes, clear of every curve.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_spread_against([0.1, 1.0], {"layer 1": [[0.0, 0.5], [0.1, 0.7]]},
+    ...                          xlabel="learning rate", ylabel="dead", log_x=True)
+    >>> ax.get_xscale(), [t.get_text() for t in ax.get_legend().get_texts()]
+    ('log', ['layer 1'])
+    """
+    where = "plot_spread_against"
+    x = _args.values(x, "x", where)
+    if x.size > 1 and not (np.diff(x) > 0).all():
+        raise ValueError(f"{where}: x must be increasing, got {x.tolist()}")
+    log_x = _args.flag(log_x, "log_x", where)
+    if log_x:
+        x = _args.positive_values(x, "x", where)
+    curves = _args.mapping(curves, "curves", where, "runs x settings")
+    spreads = {}
+    for label, runs in curves.items():
+        name = f"curves[{label!r}]"
+        spreads[label] = runs = _args.runs(runs, name, where)
+        if runs.shape[1] != x.size:
+            raise ValueError(f"{where}: {name} has {runs.shape[1]} values per run, but x has "
+                             f"{x.size}")  # fmt: skip
+    xlabel = _args.text(xlabel, "xlabel", where)
+    ylabel = _args.text(ylabel, "ylabel", where)
+    ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
+    reference = None if reference is None else _args.real(reference, "reference", where)
+    reference_label = _args.text(reference_label, "reference_label", where)
+    legend_loc = _args.text(legend_loc, "legend_loc", where)
+    ax = _args.axes(ax, where)
+    if position is None:
+        ax = axes_for(ax)
+    else:
+        ax = fixed_margins(ax, (6, 3.5), _args.position(position, where))
+    for i, (label, runs) in enumerate(spreads.items()):
+        if runs.shape[0] > 1:
+            ax.fill_between(x, runs.min(axis=0), runs.max(axis=0), color=color(i), alpha=0.2,
+                            lw=0)  # fmt: skip
+        ax.plot(x, runs.mean(axis=0), color=color(i), linestyle=linestyle(i), marker="o",
+                ms=4, lw=2, label=label)  # fmt: skip
+    if reference is not None:
+        ax.axhline(reference, color=GREY, lw=1.0, linestyle=(0, (1, 2)),
+                   label=reference_label or None)  # fmt: skip
+    if log_x:
+        ax.set_xscale("log")
+        ax.set_xticks(x, labels=[f"{v:g}" for v in x])
+        ax.minorticks_off()
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    if ylim is not None:
+        ax.set_ylim(ylim)
+    if legend_loc == "outside":
+        ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    else:
+        ax.legend(frameon=False, fontsize="small", loc=legend_loc)
     return ax
 
 
