@@ -151,6 +151,7 @@ class Claim:
     verdict: str
     measured: str
     condition: bool
+    timing: bool = False
 
     @property
     def section(self) -> int | None:
@@ -158,9 +159,12 @@ class Claim:
         return None if self.source == COURSE else ARTICLE[self.source][0]
 
     def origin(self) -> str:
-        if self.source == COURSE:
-            return "the course's own"
-        return f"article §{self.section}, claim {self.source}"
+        where = (
+            "the course's own"
+            if self.source == COURSE
+            else f"article §{self.section}, claim {self.source}"
+        )
+        return f"{where}; a timing on this machine" if self.timing else where
 
     def __str__(self) -> str:
         lines = textwrap.wrap(f"Claim ({self.origin()}) {self.verdict}: {self.claim}", _WIDTH)
@@ -172,14 +176,26 @@ class Claim:
         )
         if not self.condition:
             lines += textwrap.wrap(
-                "! Not on this run: what the verdict rests on is false here. If you "
-                "changed SEED, the verdict was checked on other seeds (see the claims "
-                "ledger); if not, please report it.",
+                self._warning(),
                 _WIDTH,
                 initial_indent="  ",
                 subsequent_indent="    ",
             )
         return "\n".join(lines)
+
+    def _warning(self) -> str:
+        if self.timing:
+            return (
+                "! Not on this machine: the timing the verdict rests on came out "
+                "otherwise here. Timings depend on the CPU, the NumPy build and what "
+                "else the machine is doing; the verdict describes the machine that "
+                "built the course."
+            )
+        return (
+            "! Not on this run: what the verdict rests on is false here. If you "
+            "changed SEED, the verdict was checked on other seeds (see the claims "
+            "ledger); if not, please report it."
+        )
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -188,11 +204,8 @@ class Claim:
         colour = _COLOURS[self.verdict]
         warning = ""
         if not self.condition:
-            warning = (
-                "<br><strong>! Not on this run:</strong> what the verdict rests on is "
-                "false here. If you changed <code>SEED</code>, the verdict was checked on "
-                "other seeds (see the claims ledger); if not, please report it."
-            )
+            head, rest = self._warning().split(": ", 1)
+            warning = f"<br><strong>{head}:</strong> {html.escape(rest)}"
         return (
             f'<div class="actlab-claim" id="claim-{self.key}" role="note" '
             f'style="border-left: 4px solid {colour}; padding: 0.2em 0.8em;">'
@@ -208,13 +221,16 @@ class Claim:
         return data, {"actlab": {"claim": self.to_dict()}}
 
 
-def record(key, claim, *, source, verdict, measured, condition) -> None:
+def record(key, claim, *, source, verdict, measured, condition, timing=False) -> None:
     """Record the claim an experiment tested and show its verdict line.
 
     ``key`` is a stable name (lower-case words joined by hyphens, unique in the course), ``claim``
     the claim as the chapter states it, ``source`` an id of :data:`ARTICLE` or ``"course"``,
     ``verdict`` one of :data:`VERDICTS`, ``measured`` the measured numbers as text, and
     ``condition`` a bool computed from the run: what must be true for the verdict to stand.
+    ``timing=True`` marks a claim about speed: its condition depends on the machine, not on the
+    seed, so the seed robustness test and the ten-seed check do not hold it to its condition
+    (a test never asserts a timing); its line says it is a timing on this machine.
     Recording a key again (a cell run twice) replaces the earlier record; :func:`recorded`
     returns the records.
     """
@@ -235,7 +251,9 @@ def record(key, claim, *, source, verdict, measured, condition) -> None:
         raise ValueError(
             f"{where}: verdict must be one of {', '.join(map(repr, VERDICTS))}, got {verdict!r}"
         )
-    result = Claim(key, claim, source, verdict, measured, _boolean(condition, where))
+    if not isinstance(timing, bool):
+        raise TypeError(f"{where}: timing must be True or False, got {timing!r}")
+    result = Claim(key, claim, source, verdict, measured, _boolean(condition, where), timing)
     _register[key] = result
     _show(result)
 
