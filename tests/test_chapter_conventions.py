@@ -8,8 +8,8 @@ instructor's guide's (section "Chapter markup") and ``tools/nbgrader_course.chec
 - every exercise: a locked prompt cell ``<label>-prompt`` holding ``:label: <label>``, then one
   dropdown solution, 2 points;
 - a code exercise: ``{solution-start}``, the collapsed answer cell ``def ...`` with a marked
-  solution, ``{solution-end}``, then the checker cell ``result = checks.<name>(<name>)`` with its
-  hidden test; a later cell that calls the learner's function waits for the check to pass
+  solution, ``{solution-end}``, then the checker cell ``result = checks.<name>(<name>)`` and
+  ``result.show()`` (which raises under nbgrader unless the answer passed); a later cell that calls the learner's function waits for the check to pass
   (``if result:``) so the student release runs;
 - a written exercise: right after the prompt, one markdown cell that is a whole ``{solution}``
   dropdown (no markers: nbgrader and the release replace the cell);
@@ -126,13 +126,8 @@ def test_each_exercise_follows_the_coursework_convention(path, label):
         i_check, check = by_id[f"{label}-check"]
         assert i_check == start + 3, "the checker cell comes right after the solution"
         name = source.split("(")[0].removeprefix("def ")
-        assert _text(check) == (
-            f"result = checks.{name}({name})\n"
-            "### BEGIN HIDDEN TESTS\n"
-            "assert result, result.message\n"
-            "### END HIDDEN TESTS\n"
-            "result"
-        )
+        # no hidden tests: under nbgrader, show() raises unless the answer passed
+        assert _text(check) == f"result = checks.{name}({name})\nresult.show()"
         assert check["metadata"]["nbgrader"] == {
             "grade": True, "solution": False, "locked": True, "points": POINTS,
             "grade_id": f"{label}-check", "schema_version": 3,
