@@ -9,8 +9,9 @@ instructor's guide's (section "Chapter markup") and ``tools/nbgrader_course.chec
   dropdown solution, 2 points;
 - a code exercise: ``{solution-start}``, the collapsed answer cell ``def ...`` with a marked
   solution, ``{solution-end}``, then the checker cell ``result = checks.<name>(<name>)`` and
-  ``result.show()`` (which raises under nbgrader unless the answer passed); a later cell that calls the learner's function waits for the check to pass
-  (``if result:``) so the student release runs;
+  ``result.show()`` (which raises under nbgrader unless the answer passed); a later cell that
+  calls the learner's function waits for the check to pass (``if result:``) so the student
+  release runs;
 - a written exercise: right after the prompt, one markdown cell that is a whole ``{solution}``
   dropdown (no markers: nbgrader and the release replace the cell);
 - a "predict, then run" exercise: the cell right after the answer runs the experiment, its output

@@ -9,9 +9,7 @@ import pytest
 from nbgrader_course import check_markup
 
 ANSWER = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
-CHECK = (
-    "result = checks.f(f)\nresult.show()"
-)
+CHECK = "result = checks.f(f)\nresult.show()"
 HIDDEN = "\n### BEGIN HIDDEN TESTS\nassert True\n### END HIDDEN TESTS"
 
 

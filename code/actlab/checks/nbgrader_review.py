@@ -31,8 +31,8 @@ replaces the automatic one). :func:`flags` does the reading and needs no nbgrade
 >>> handed = nbformat.from_dict(source)
 >>> handed.cells[1].source = "import inspect\\ndef layer(X, W, b, phi):\\n    return 0"
 >>> for grade_id, reasons in flags(handed, source).items():
-...     print(grade_id, reasons)
-ex-check ['answer cell ex-answer, line 1: imports inspect, a module for reaching into the interpreter']
+...     print(grade_id, reasons[0][:60])
+ex-check answer cell ex-answer, line 1: imports inspect, a module for
 """
 
 from __future__ import annotations

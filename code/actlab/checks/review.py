@@ -112,8 +112,8 @@ def review(
             for module in modules:
                 top = module.split(".")[0]
                 if top in INTERPRETER_MODULES:
-                    flag("tampering", node,
-                         f"imports {module}, a module for reaching into the interpreter")  # fmt: skip
+                    reason = f"imports {module}, a module for reaching into the interpreter"
+                    flag("tampering", node, reason)
                 elif top == "actlab":
                     flag("tampering", node, f"imports from {module}, the course's package")
         elif isinstance(node, ast.Name):
