@@ -12,7 +12,7 @@ result, a sum instead of a mean, ...), looked for only once the type and shape a
 >>> print(neuron(lambda x, w, b, phi: phi(w @ x)))  # doctest: +ELLIPSIS
 ✗ neuron failed case 2 of 6:
 ...
-  Hint: the bias b is missing: phi(w @ x + b).
+  Hint: the bias b is missing.
 """
 
 from __future__ import annotations
@@ -69,18 +69,18 @@ def _neuron_hint(x, w, b, phi, got):
     if got.shape == np.shape(x):
         return "w * x multiplies element by element; w @ x (or np.dot) sums the products."
     if got.shape != ():
-        return "a neuron's output is one number: phi(w @ x + b), with w @ x a single sum."
+        return "a neuron's output is one number: w @ x is already a single sum."
     z = w @ x + b
     if np.isclose(got, z) and not np.isclose(z, phi(z)):
         return "the weighted sum is right; apply the activation phi to it."
     if b != 0 and np.isclose(got, phi(w @ x - b)):
-        return "the bias is added, not subtracted: phi(w @ x + b)."
+        return "the bias is added, not subtracted."
     if b != 0 and np.isclose(got, phi(w @ x) + b):
-        return "the bias goes inside the activation: phi(w @ x + b), not phi(w @ x) + b."
+        return "the bias goes inside the activation: add it before applying phi, not after."
     if b != 0 and np.isclose(got, phi(w @ x)):
-        return "the bias b is missing: phi(w @ x + b)."
+        return "the bias b is missing."
     if np.isclose(got, w @ phi(x) + b):
-        return "apply phi once, to the weighted sum, not to each input: phi(w @ x + b)."
+        return "apply phi once, to the weighted sum, not to each input."
     return NEURON_CONCEPT
 
 
@@ -169,11 +169,11 @@ def _layer_hint(X, W, b, phi, got):
     if np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
         return "the weighted sums are right; apply the activation phi to them."
     if np.any(b != 0) and np.allclose(got, phi(X @ W - b)):
-        return "the bias is added, not subtracted: phi(X @ W + b)."
+        return "the bias is added, not subtracted."
     if np.any(b != 0) and np.allclose(got, phi(X @ W) + b):
-        return "the bias goes inside the activation: phi(X @ W + b), not phi(X @ W) + b."
+        return "the bias goes inside the activation: add it before applying phi, not after."
     if np.any(b != 0) and np.allclose(got, phi(X @ W)):
-        return "the bias b is missing: add it to every row, phi(X @ W + b)."
+        return "the bias b is missing: add it to every row."
     return LAYER_CONCEPT
 
 

@@ -18,7 +18,7 @@ True
 ✗ perceptron_update failed case 2 of 6:
 ...
   Hint: the sign is reversed: move w towards x when the answer was too low (y = 1,
-    y_hat = 0), w + lr * (y - y_hat) * x.
+    y_hat = 0), and away from it when it was too high.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _update_hint(w, x, y, lr, got):
     if np.allclose(got, w - lr * (y - y_hat) * x):
         return (
             "the sign is reversed: move w towards x when the answer was too low "
-            "(y = 1, y_hat = 0), w + lr * (y - y_hat) * x."
+            "(y = 1, y_hat = 0), and away from it when it was too high."
         )
     if np.allclose(got, lr * (y - y_hat) * x):
         return "that is the change; return the new weights, w plus the change."
