@@ -109,7 +109,7 @@ def autograde_steps() -> list:
     from nbgrader.converters import Autograde
     from nbgrader.preprocessors import SaveAutoGrades
 
-    steps = list(Autograde.class_traits()["autograde_preprocessors"].default_value)
+    steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
     steps.insert(steps.index(SaveAutoGrades) + 1, FlagForReview)
     return steps
 
