@@ -33,8 +33,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader_course import check_markup, has_exercises, lay_out, nbgrader_meta
 from _tricks import TRICKS
+from nbgrader_course import check_markup, has_exercises, lay_out, nbgrader_meta
 from release import release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
