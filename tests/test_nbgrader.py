@@ -422,3 +422,27 @@ def test_a_trick_earns_no_automatic_points(tricked, trick, assignment):
             answer = check.removesuffix("-check") + "-answer"
             assert "flagged for manual review" in (graded["comments"][assignment][answer] or "")
         print(f"\n{trick}, {check}: 0 points ({errors[-1].evalue.splitlines()[0][:90]})")
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-wrong")
+def test_validate_lists_each_failing_exercise_and_why(wrong):
+    """The Lab "Validate" button (``nbgrader validate``) on the wrong answers of the first
+    chapter: it fails, and names each checker's verdict (the hint names the concept only)."""
+    from actlab import checks
+
+    assignment = GRADED[0].stem
+    path = wrong["course"] / "submitted" / "wrong" / assignment / f"{assignment}.ipynb"
+    bindir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
+    proc = subprocess.run([str(Path(bindir) / "nbgrader"), "validate", str(path)], env=env,
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    out = " ".join(proc.stdout.split())
+    assert "VALIDATION FAILED" in out and "Success" not in out, proc.stdout[-3000:]
+    names = [
+        re.match(r"def (\w+)\(", WRONG[g])[1] for g in _code_answers(wrong["source"][assignment])
+    ]
+    for name in names:
+        ex = checks.exercises()[name]
+        assert f"{name} failed" in out, (name, proc.stdout[-3000:])
+        assert " ".join(ex.concept.split()) in out and " ".join(ex.answer.split()) not in out
