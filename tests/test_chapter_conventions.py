@@ -14,8 +14,9 @@ instructor's guide's (section "Chapter markup") and ``tools/nbgrader_course.chec
   release runs;
 - a written exercise: right after the prompt, one markdown cell that is a whole ``{solution}``
   dropdown (no markers: nbgrader and the release replace the cell);
-- a "predict, then run" exercise: the cell right after the answer runs the experiment, its output
-  folded (``hide-output``), so the reader predicts before seeing it;
+- a "predict, then run" exercise: the cell right after the answer defines ``reveal()`` (the
+  experiment) and calls it, its output folded (``hide-output``) and tagged ``reveal``: the
+  release comments the call out, so Run All does not reveal the answer before the prediction;
 - links: Markdown links to the file (``[text](02_step_function.ipynb)``), no ``{doc}``,
   ``{numref}`` or ``{ref}`` role (JupyterLab opens nothing or shows a bare label);
 - code lines fit 79 columns: ruff checks it (``chapters/ruff.toml``, ``tests/test_lint.py``).
@@ -29,6 +30,7 @@ import nbformat
 import pytest
 from _chapters import exercise_kinds
 from nbgrader_course import check_markup, has_exercises
+from release import REVEAL_STUB, release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
@@ -177,6 +179,13 @@ def test_a_prediction_is_run_right_after_it_and_folded(path, label):
     run = cells[i_answer + 1]
     assert run["cell_type"] == "code", "the run comes right after the prediction"
     assert "hide-output" in run["metadata"].get("tags", []), "the run's output is folded"
+    # Run All must not reveal it in the student's copy: the release comments the call out
+    assert "reveal" in run["metadata"]["tags"], "tag the run 'reveal'"
+    assert _text(run).startswith("def reveal():\n") and _text(run).endswith("\n\n\nreveal()")
+    released = release_notebook(nbformat.read(path, as_version=4))
+    [cell] = [c for c in released.cells if c.get("id") == run.get("id")]
+    assert cell.source.splitlines()[-1] == REVEAL_STUB
+    assert not re.search(r"(?m)^reveal\(\)", cell.source)
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
