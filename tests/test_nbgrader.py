@@ -188,6 +188,7 @@ def _grade(student: str, tmp_path_factory, only=None) -> dict:
     return {
         "source": sources, "released": released, "grades": grades, "autograded": autograded,
         "log": log.stdout + log.stderr, "comments": comments, "course": course,
+        "student": student,
     }  # fmt: skip
 
 
@@ -446,3 +447,34 @@ def test_validate_lists_each_failing_exercise_and_why(wrong):
         ex = checks.exercises()[name]
         assert f"{name} failed" in out, (name, proc.stdout[-3000:])
         assert " ".join(ex.concept.split()) in out and " ".join(ex.answer.split()) not in out
+
+
+RAW_MYST = re.compile(r"\{(exercise|solution)[\w-]*\}|\{(cite|doc|ref|numref)\}`|:label:|:class:")
+
+
+def _feedback(graded) -> dict[str, str]:
+    """``nbgrader generate_feedback`` for the course; {assignment: the report's HTML}."""
+    course, student = graded["course"], graded["student"]
+    _nbgrader(course, "generate_feedback", "*")
+    return {
+        a: (course / "feedback" / student / a / f"{a}.html").read_text()
+        for a in graded["autograded"]
+    }
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-correct")
+def test_the_feedback_report_shows_no_raw_myst(correct):
+    for assignment, html in _feedback(correct).items():
+        found = RAW_MYST.search(html)
+        assert not found, f"{assignment}: {html[max(0, found.start() - 200) : found.end() + 200]}"
+        assert "Solution." in html and "Score" in html
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-trick-own")
+def test_the_feedback_report_says_why_an_answer_waits_for_review(tricked):
+    graded = tricked("own")
+    for assignment, html in _feedback(graded).items():
+        text = " ".join(html.split())
+        assert "flagged for manual review" in text and "own implementation" in text, assignment

@@ -63,6 +63,7 @@ _CHECK = re.compile(
 CONFIG = '''\
 """nbgrader's configuration for the course From Step to Swish (written by make.py nbgrader)."""
 
+from actlab.checks.nbgrader_feedback import feedback_steps
 from actlab.checks.nbgrader_review import autograde_steps
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
@@ -70,6 +71,8 @@ c.CourseDirectory.course_id = "step-to-swish"
 # Autograde also flags code that tampers with grading, or answers with the course's own
 # implementation, for manual review (0 automatic points until an instructor reads it).
 c.Autograde.autograde_preprocessors = autograde_steps()
+# Feedback reports show the chapters' MyST (directives, {cite} roles) as plain Markdown.
+c.GenerateFeedback.preprocessors = feedback_steps()
 '''
 _CONFIG_HEADER = CONFIG.splitlines()[0]
 
