@@ -79,12 +79,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A JupyterLab server on 127.0.0.1 serving chapters/ and student/ copies; its base URL."""
+    """A JupyterLab server on 127.0.0.1 serving chapters/ and student_release/ copies; its base URL."""
     home = tmp_path_factory.mktemp("lab")
     (home / "chapters").mkdir()
     for path in CHAPTERS:
         shutil.copy(path, home / "chapters")
-    release(ROOT / "chapters", home / "student")
+    release(ROOT / "chapters", home / "student_release")
     settings = home / ".settings"
     for name, text in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
@@ -251,7 +251,7 @@ def test_chapter_reads_well_with_its_solutions_collapsed(path, lab, app):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_student_release_reads_well_and_shows_the_stubs(path, lab, app):
-    page = _open(app, lab, f"student/{path.name}")
+    page = _open(app, lab, f"student_release/{path.name}")
     problems = _markdown_problems(page)
     collapsed = page.evaluate(COLLAPSED)
     text = page.evaluate("() => document.querySelector('.jp-Notebook').textContent")

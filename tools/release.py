@@ -31,7 +31,8 @@ region (it would otherwise leak the solution). A code cell between them *must* h
 region: a solution without one would be shipped to students, so that is an error. Outputs and
 execution counts are cleared.
 
-Run it as ``python tools/release.py chapters student`` (``python3 make.py release`` does this).
+Run it as ``python tools/release.py chapters student_release`` (``python3 make.py release``
+does this; the folder is not named ``student``, the name of the launch branch).
 """
 
 from __future__ import annotations
