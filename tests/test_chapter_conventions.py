@@ -209,3 +209,22 @@ def test_links_are_markdown_links_that_resolve_on_the_site_and_in_jupyterlab(pat
             elif not re.match(r"[a-z]+:", target):
                 file = (path.parent / target.split("#")[0]).resolve()
                 assert file.is_file(), f"markdown cell {index}: a link to {target}, no such file"
+
+
+def test_the_guides_points_table_lists_every_exercise_with_its_points():
+    """The instructor's guide's table: each exercise of each chapter, its points, and who grades
+    it (the checker for a code exercise, the instructor for a written one), and nothing else."""
+    guide = (ROOT / "appendix" / "instructors_guide.md").read_text()
+    rows = re.findall(
+        r"(?m)^\| (\d+) \| `(ch\d+-ex-[\w-]+)` [^|]*\| (\w+) \| (\d+) \| (\w+) \|", guide
+    )
+    table = {label: (int(points), by) for _, label, _, points, by in rows}
+    want = {}
+    for path in CHAPTERS:
+        cells = _cells(path)
+        for label in _labels(path):
+            check = [c for c in cells if _grade_id(c) == f"{label}-check"]
+            answer = [c for c in cells if _grade_id(c) == f"{label}-answer"]
+            cell = (check or answer)[0]
+            want[label] = (cell["metadata"]["nbgrader"]["points"], "checker" if check else "you")
+    assert table == want
