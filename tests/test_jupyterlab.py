@@ -79,7 +79,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A JupyterLab server on 127.0.0.1 serving chapters/ and student_release/ copies; its base URL."""
+    """A JupyterLab server on 127.0.0.1 serving copies of chapters/ and student_release/."""
     home = tmp_path_factory.mktemp("lab")
     (home / "chapters").mkdir()
     for path in CHAPTERS:
