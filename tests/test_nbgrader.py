@@ -18,9 +18,18 @@ the autograded notebooks must show:
 - **untouched** (the course's release handed in as it is: the run of the student release):
   0 on every auto-graded cell, each failing with "not attempted yet", 0 on the written answers
   (nbgrader sees that they were not changed), and no error (outside those checker cells) and no
-  stderr in any cell, every code cell executed.
+  stderr in any cell, every code cell executed;
+- **one student per trick** of ``tests/_tricks.py`` (a table of the visible answers, reading the
+  checker's frames, a truthy result, a patched checker, the checker's reference, in chapter 4
+  the course's own sigmoid), in every code answer, handed the release without its narrative
+  code cells (the trick is graded on the exercises alone, so each costs a kernel start per
+  chapter, not the chapter's experiments): 0 automatic points on every checker; the flagged
+  tricks wait for manual grading with the reason in the checker's output, the answer's comment
+  and the feedback report.
 
-The points come from each notebook's nbgrader metadata, never typed in here. The table of what
+Also: ``nbgrader validate`` on the wrong answers names each failing checker, and the correct
+student's feedback report has no raw MyST. The points come from each notebook's nbgrader
+metadata, never typed in here. The table of what
 each execution of a chapter checks is in ``tests/README.md``.
 """
 
