@@ -296,6 +296,9 @@ def test_result_displays_in_jupyter():
     assert "<div" in html and "not attempted yet" in html
     bad = checks.neuron(lambda x, w, b, phi: "<b>")
     assert "&lt;b&gt;" in bad._repr_html_()  # the learner's output is escaped
+    # one line break per line: pre-wrap keeps the message's own (a <br> as well doubled them)
+    wrong = checks.neuron(lambda x, w, b, phi: phi(w @ x))._repr_html_()
+    assert "white-space: pre-wrap" in wrong and "<br" not in wrong and wrong.count("\n") >= 3
 
 
 def test_a_candidate_changing_a_nested_array_changes_neither_the_case_nor_the_hint():
