@@ -487,3 +487,20 @@ def test_the_feedback_report_says_why_an_answer_waits_for_review(tricked):
     for assignment, html in _feedback(graded).items():
         text = " ".join(html.split())
         assert "flagged for manual review" in text and "own implementation" in text, assignment
+
+
+def test_the_course_config_installs_the_review_and_feedback_steps():
+    """nbgrader logs an error in ``nbgrader_config.py`` and goes on without the rest of it, so
+    the generated file is run here: it must load and install both of the course's steps."""
+    from nbgrader_course import CONFIG
+    from traitlets.config import Config
+
+    from actlab.checks.nbgrader_feedback import PlainMyST
+    from actlab.checks.nbgrader_review import FlagForReview
+
+    config = Config()
+    exec(CONFIG, {"get_config": lambda: config})  # noqa: S102 - our own file
+    steps = config.Autograde.autograde_preprocessors
+    names = [s.__name__ for s in steps]
+    assert names.index("FlagForReview") == names.index("SaveAutoGrades") + 1, names
+    assert FlagForReview in steps and PlainMyST in config.GenerateFeedback.preprocessors
