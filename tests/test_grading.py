@@ -195,3 +195,40 @@ def test_any_answer_is_recorded_as_data_and_judged_in_the_grader(value):
     assert all(set(r) <= {"answer", "warnings", "raised", "text"} for r in records)
     result = grading.judge_recorded("layer", 3, records)
     assert result.status in ("failed", "error") and "layer" in result.message
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "result2 = checks.layer(my_layer)\nresult2.show()",  # a learner re-checks a variant
+        "from actlab import checks, activations",
+        "SEED = 1",
+        "def helper(x):\n    out = np.empty_like(x)\n    out[x > 0] = 1.0\n    return out",
+    ],
+)
+def test_a_learners_own_honest_cells_are_not_flagged(source):
+    assert review(source, answer=False) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from actlab import checks as c\nc.chapter01._layer_reference",
+        "checks.exercises()['layer'].reference",
+        "from actlab.checks.chapter01 import _layer_reference",
+        "import actlab.checks",
+        "getattr(checks, 'lay' + 'er')",
+        "%timeit layer(X, W, b, phi)",
+        "np.exp = lambda x: x",
+    ],
+)
+def test_other_ways_into_the_checkers_are_flagged(source):
+    assert any(kind == "tampering" for kind, _ in review(source, answer=False)), source
+
+
+def test_an_aliased_import_of_the_course_implementation_is_a_shortcut():
+    source = (
+        "from actlab.activations import sigmoid as s\n\ndef stable_sigmoid(x):\n    return s(x)"
+    )
+    ex = EXERCISES["stable_sigmoid"]
+    assert [kind for kind, _ in review(source, ex.forbidden)] == ["shortcut"]

@@ -6,7 +6,8 @@ checker or :class:`~actlab.checks.CheckResult`, reading the checker's frames, or
 course's own implementation of what the exercise asks for. Such code has a recognisable shape,
 which :func:`review` looks for in the source, with :mod:`ast` (nothing is run):
 
-- a use of the checkers (``checks``, ``actlab.checks``) or an import from ``actlab``;
+- a use of the checkers other than calling one (``checks.chapter01``, ``checks.CheckResult``,
+  ``import actlab.checks``), or of the notebook itself (``In``, ``get_ipython``);
 - an import of a module for reaching into the interpreter (``inspect``, ``gc``, ``sys``,
   ``builtins``, ``importlib``, ``ctypes``, ...) or a call of ``globals``, ``vars``,
   ``setattr``, ``delattr``, ``exec``, ``eval``, ``compile``, ``__import__``;
@@ -28,7 +29,7 @@ cheating: an instructor reads it. nbgrader's autograde step flags it through
 ...     print(kind, "-", reason[:60])
 tampering - line 1: imports inspect, a module for reaching into the inte
 tampering - line 2: assigns to checks.layer, an attribute of something t
-tampering - line 2: uses the checkers (checks)
+tampering - line 2: reaches into the checkers (checks.layer)
 >>> review("def f(x):\\n    return activations.get('sigmoid')(x)\\n", forbidden=("activations",))
 [('shortcut', "line 2: uses activations, the course's own implementation of the answer")]
 """
@@ -55,7 +56,11 @@ INTROSPECTION = frozenset(
      "__getattribute__", "__setattr__", "__wrapped__", "_getframe", "__self__", "__func__",
      "__defaults__", "__kwdefaults__", "__module__", "__loader__", "__spec__"}
 )  # fmt: skip
-CHECKERS = frozenset({"checks", "actlab", "In", "Out", "_ih", "_oh", "get_ipython"})
+NOTEBOOK = frozenset({"actlab", "In", "Out", "_ih", "_oh", "get_ipython"})
+PUBLIC_MODULES = frozenset(
+    {"activations", "checks", "data", "experiments", "explore", "nn", "plotting"}
+)
+CHECKER_HELPERS = frozenset({"check_function"})
 
 
 def _root(node: ast.AST) -> str | None:
@@ -85,19 +90,37 @@ def _created(tree: ast.AST) -> set[str]:
     return names
 
 
+def _checker_names() -> frozenset[str]:
+    """What a learner may call on ``checks``: the registered checkers and the helpers."""
+    from .registry import exercises
+
+    return frozenset(exercises()) | CHECKER_HELPERS
+
+
 def review(
     source: str, forbidden: Iterable[str] = (), *, answer: bool = True
 ) -> list[tuple[str, str]]:
     """``(kind, reason)`` for each thing in ``source`` to review, ``kind`` being ``"tampering"``
     or ``"shortcut"``; an empty list when there is none. ``forbidden`` are the names of the
     course's implementation of the exercise (only looked for when ``answer`` is true). Source
-    that does not parse is returned as is for review (IPython magics: ``%``, ``!``)."""
+    that does not parse is returned as is for review (IPython magics: ``%``, ``!``).
+
+    Calling a checker (``checks.layer(my_layer)``, in a cell of one's own) and importing the
+    course's public modules (``from actlab import checks``) are not flagged: anything else on
+    ``checks`` (its modules, ``CheckResult``, ``exercises``) is.
+    """
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
         return [("tampering", f"line {error.lineno}: not plain Python (magics or shell), read it")]
     created, forbidden = _created(tree), set(forbidden) if answer else set()
     found: list[tuple[str, str]] = []
+    allowed = _checker_names()
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    checks_names = {"checks"} | {
+        alias.asname for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        for alias in node.names if alias.name == "checks" and alias.asname
+    }  # fmt: skip
 
     def flag(kind: str, node: ast.AST, text: str) -> None:
         item = (kind, f"line {getattr(node, 'lineno', '?')}: {text}")
@@ -110,15 +133,30 @@ def review(
                 node.module or ""
             ]  # fmt: skip
             for module in modules:
-                top = module.split(".")[0]
+                top, parts = module.split(".")[0], set(module.split("."))
                 if top in INTERPRETER_MODULES:
                     reason = f"imports {module}, a module for reaching into the interpreter"
                     flag("tampering", node, reason)
-                elif top == "actlab":
-                    flag("tampering", node, f"imports from {module}, the course's package")
+                elif top == "actlab" and (isinstance(node, ast.Import) or "checks" in parts):
+                    flag("tampering", node, f"imports {module}, the course's checkers or package")
+                elif top == "actlab" and parts & forbidden:
+                    flag("shortcut", node,
+                         f"imports from {module}, the course's own implementation")  # fmt: skip
+                elif top == "actlab" and module == "actlab":
+                    for alias in node.names:
+                        if alias.name not in PUBLIC_MODULES:
+                            flag("tampering", node, f"imports actlab.{alias.name}")
         elif isinstance(node, ast.Name):
-            if node.id in CHECKERS and node.id not in created:
-                flag("tampering", node, f"uses the checkers ({node.id})")
+            parent = parents.get(node)
+            if node.id in checks_names and node.id not in created:
+                called = isinstance(parent, ast.Attribute) and parent.attr in allowed
+                if not called or not isinstance(parent.ctx, ast.Load):
+                    what = (
+                        f"checks.{parent.attr}" if isinstance(parent, ast.Attribute) else "checks"
+                    )
+                    flag("tampering", node, f"reaches into the checkers ({what})")
+            elif node.id in NOTEBOOK and node.id not in created:
+                flag("tampering", node, f"uses {node.id}, the course's package or the notebook")
             elif node.id in forbidden and node.id not in created:
                 flag("shortcut", node,
                      f"uses {node.id}, the course's own implementation of the answer")  # fmt: skip
