@@ -58,7 +58,7 @@ INTROSPECTION = frozenset(
 )  # fmt: skip
 NOTEBOOK = frozenset({"actlab", "In", "Out", "_ih", "_oh", "get_ipython"})
 PUBLIC_MODULES = frozenset(
-    {"activations", "checks", "data", "experiments", "explore", "nn", "plotting"}
+    {"activations", "checks", "claims", "data", "experiments", "explore", "nn", "plotting"}
 )
 CHECKER_HELPERS = frozenset({"check_function"})
 
