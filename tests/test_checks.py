@@ -408,7 +408,7 @@ def test_the_register_refuses_a_malformed_declaration():
         exercise(reference=None, mistakes=(Mistake("def f(x):\n    return 0\n", "h"),), **kw)(f)
     with pytest.raises(TypeError, match="fresh must be a function"):
         exercise(reference=ref, mistakes=(Mistake("def f(x):\n    return 0\n", "h"),),
-                 **{**kw, "fresh": None})(f)  # fmt: skip
+                 **{**kw, "fresh": "cases"})(f)  # fmt: skip
     f.__name__ = "layer"  # a second module cannot take a registered name
     with pytest.raises(ValueError, match="actlab.checks.chapter01 already registers layer"):
         exercise(reference=ref, mistakes=(Mistake("def layer(x):\n    return 0\n", "h"),),

@@ -32,6 +32,33 @@ exec(TRICK_KEY, _KEY)  # noqa: S102 - the cases' description the tricks use, fro
 _key = _KEY["_key"]
 
 
+@pytest.mark.parametrize("ex", EXERCISES.values(), ids=IDS)
+def test_every_exercise_is_declared_with_fresh_cases_a_concept_and_its_formula(ex):
+    """A checker declared in the older form (no ``cases=``) still runs, but grades only on the
+    chapter's visible cases: declare ``cases``, ``fresh``, ``concept`` and ``answer``."""
+    assert ex.cases is not None and ex.fresh is not None, f"{ex.name}: declare cases and fresh"
+    assert ex.concept and ex.answer, f"{ex.name}: declare its concept and answer"
+
+
+def test_an_older_declaration_still_checks_its_visible_cases(monkeypatch):
+    from actlab.checks import registry
+
+    monkeypatch.setattr(registry, "_EXERCISES", dict(registry._EXERCISES))
+
+    def ref(x):
+        return 2 * x
+
+    @registry.exercise(
+        reference=ref, mistakes=(checks.Mistake("def double(x):\n    return x\n", "h"),)
+    )
+    def double(candidate):
+        return checks.check_function(candidate, ref, [1.0, 2.0], name="double")
+
+    assert double(ref).status == "passed" and double(lambda x: x).status == "failed"
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert double(ref).status == "passed"
+
+
 def _scope(ex):
     """The names a chapter's answer cell sees (its imports cell defines these)."""
     return {**ex.namespace, "checks": checks, "activations": activations}

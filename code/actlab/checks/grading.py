@@ -170,6 +170,12 @@ def _same(a: Any, b: Any) -> bool:
             and len(a) == len(b)
             and all(_same(x, y) for x, y in zip(a, b, strict=True))
         )
+    if isinstance(a, np.random.Generator) or isinstance(b, np.random.Generator):
+        return (
+            isinstance(a, np.random.Generator)
+            and isinstance(b, np.random.Generator)
+            and a.bit_generator.state == b.bit_generator.state
+        )
     if callable(a):
         return a is b
     try:
@@ -239,6 +245,8 @@ def graded(exercise, candidate: Any, visible: CheckResult) -> CheckResult:
     """Under nbgrader: the visible cases' result, then the fresh cases' verdict."""
     if visible.status != "passed":
         return for_grading(visible, exercise.concept)
+    if exercise.fresh is None:  # an older declaration: its visible cases only
+        return visible
     n_seed = seed(exercise.name, candidate)
     verdict = _verdict(exercise.name, n_seed, record(exercise, candidate, n_seed))
     if verdict.get("status") == "passed":

@@ -119,10 +119,10 @@ def exercise(
     *,
     reference: Callable,
     mistakes: tuple[Mistake, ...],
-    cases: Callable[[], list],
-    fresh: Callable[[np.random.Generator], list],
-    concept: str,
-    answer: str,
+    cases: Callable[[], list] | None = None,
+    fresh: Callable[[np.random.Generator], list] | None = None,
+    concept: str = "",
+    answer: str = "",
     namespace: Mapping[str, Any] | None = None,
     right_answers: tuple[str, ...] = (),
     forbidden: tuple[str, ...] = (),
@@ -135,14 +135,25 @@ def exercise(
     the names the chapter's answer cell may use besides its arguments (``np`` by default;
     chapter 2 adds ``step``); ``right_answers`` are other sources that must pass (equivalent
     forms, other numeric types). Returns the checker ``check(candidate)``.
+
+    A declaration without ``cases`` is of the older form, a checker ``check(candidate)`` with
+    its cases inside: it still works, but grades only on its visible cases (no fresh ones) and
+    has no concept hint; ``tests/test_grading.py`` asks for the full declaration.
     """
 
     def register(judge: Callable) -> Callable:
         name = judge.__name__
         where = f"exercise({name})"
         for what, value in (("reference", reference), ("cases", cases), ("fresh", fresh)):
-            if not callable(value):
+            if not callable(value) and (what == "reference" or value is not None):
                 raise TypeError(f"{where}: {what} must be a function, got {value!r}")
+        if cases is None:  # the older form: judge(candidate), its cases inside
+            old = judge
+
+            def judge(candidate, cases, old=old):
+                return old(candidate)
+
+            judge.__name__, judge.__module__, judge.__doc__ = name, old.__module__, old.__doc__
         found = _validate.listing(mistakes, "mistakes", where, kind=Mistake)
         scope = {"np": np, **(namespace or {})}
         for i, mistake in enumerate(found):
@@ -157,7 +168,7 @@ def exercise(
         def check(candidate: Any) -> CheckResult:
             from . import grading
 
-            result = judge(candidate, cases())
+            result = judge(candidate, cases() if cases is not None else [])
             if grading.grading():
                 return grading.graded(_EXERCISES[name], candidate, result)
             return _practised(name, candidate, result, answer)
@@ -177,7 +188,7 @@ def exercise(
 
 def _practised(name: str, candidate: Any, result: CheckResult, answer: str) -> CheckResult:
     """The result, with the formula added once several different wrong answers were tried."""
-    if result.status not in _STATUSES:
+    if result.status not in _STATUSES or not answer:
         return result
     from .grading import fingerprint
 
