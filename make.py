@@ -3,7 +3,7 @@
 
     python3 make.py build     build the book; prints where the HTML is
     python3 make.py test      run every test (unit, notebooks, student release, book, lint, browser)
-    python3 make.py release   write the student release (solutions removed) to student/
+    python3 make.py release   write the student release (solutions removed) to student_release/
     python3 make.py nbgrader  lay the chapters out as an nbgrader course in nbgrader/source/
     python3 make.py student-branch  commit the student release to the git branch `student`
     python3 make.py bench     print the benchmarks (activations vs np.tanh and vs PyTorch when it
@@ -101,7 +101,7 @@ def test(extra: list[str]) -> None:
 
 
 def release(extra: list[str]) -> None:
-    run([_bin("python"), "tools/release.py", "chapters", "student", *extra])
+    run([_bin("python"), "tools/release.py", "chapters", "student_release", *extra])
 
 
 def nbgrader(extra: list[str]) -> None:

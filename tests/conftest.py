@@ -21,6 +21,15 @@ def close_figures():
         sys.modules["matplotlib.pyplot"].close("all")
 
 
+@pytest.fixture(autouse=True)
+def fresh_tries():
+    """Each test starts as a learner who has tried nothing yet: the checkers count different
+    wrong answers (and show the formula after several), which would carry across tests."""
+    if "actlab.checks.registry" in sys.modules:
+        sys.modules["actlab.checks.registry"]._TRIES.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory):
     """Build the whole book from scratch into a temporary folder; return the completed process."""

@@ -8,15 +8,17 @@ instructor's guide's (section "Chapter markup") and ``tools/nbgrader_course.chec
 - every exercise: a locked prompt cell ``<label>-prompt`` holding ``:label: <label>``, then one
   dropdown solution, 2 points;
 - a code exercise: ``{solution-start}``, the collapsed answer cell ``def ...`` with a marked
-  solution, ``{solution-end}``, then the checker cell ``result = checks.<name>(<name>)`` with its
-  hidden test; a later cell that calls the learner's function waits for the check to pass
-  (``if result:``) so the student release runs;
+  solution, ``{solution-end}``, then the checker cell ``result = checks.<name>(<name>)`` and
+  ``result.show()`` (which raises under nbgrader unless the answer passed); a later cell that
+  calls the learner's function waits for the check to pass (``if result:``) so the student
+  release runs;
 - a written exercise: right after the prompt, one markdown cell that is a whole ``{solution}``
   dropdown (no markers: nbgrader and the release replace the cell);
-- a "predict, then run" exercise: the cell right after the answer runs the experiment, its output
-  folded (``hide-output``), so the reader predicts before seeing it;
-- links: ``{doc}`` with explicit text, no ``{numref}`` or ``{ref}`` (JupyterLab shows the file
-  name or a bare label);
+- a "predict, then run" exercise: the cell right after the answer defines ``reveal()`` (the
+  experiment) and calls it, its output folded (``hide-output``) and tagged ``reveal``: the
+  release comments the call out, so Run All does not reveal the answer before the prediction;
+- links: Markdown links to the file (``[text](02_step_function.ipynb)``), no ``{doc}``,
+  ``{numref}`` or ``{ref}`` role (JupyterLab opens nothing or shows a bare label);
 - code lines fit 79 columns: ruff checks it (``chapters/ruff.toml``, ``tests/test_lint.py``).
 """
 
@@ -28,6 +30,7 @@ import nbformat
 import pytest
 from _chapters import exercise_kinds
 from nbgrader_course import check_markup, has_exercises
+from release import REVEAL_STUB, release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
@@ -126,13 +129,8 @@ def test_each_exercise_follows_the_coursework_convention(path, label):
         i_check, check = by_id[f"{label}-check"]
         assert i_check == start + 3, "the checker cell comes right after the solution"
         name = source.split("(")[0].removeprefix("def ")
-        assert _text(check) == (
-            f"result = checks.{name}({name})\n"
-            "### BEGIN HIDDEN TESTS\n"
-            "assert result, result.message\n"
-            "### END HIDDEN TESTS\n"
-            "result"
-        )
+        # no hidden tests: under nbgrader, show() raises unless the answer passed
+        assert _text(check) == f"result = checks.{name}({name})\nresult.show()"
         assert check["metadata"]["nbgrader"] == {
             "grade": True, "solution": False, "locked": True, "points": POINTS,
             "grade_id": f"{label}-check", "schema_version": 3,
@@ -181,14 +179,53 @@ def test_a_prediction_is_run_right_after_it_and_folded(path, label):
     run = cells[i_answer + 1]
     assert run["cell_type"] == "code", "the run comes right after the prediction"
     assert "hide-output" in run["metadata"].get("tags", []), "the run's output is folded"
+    # Run All must not reveal it in the student's copy: the release comments the call out
+    assert "reveal" in run["metadata"]["tags"], "tag the run 'reveal'"
+    assert _text(run).startswith("def reveal():\n") and _text(run).endswith("\n\n\nreveal()")
+    released = release_notebook(nbformat.read(path, as_version=4))
+    [cell] = [c for c in released.cells if c.get("id") == run.get("id")]
+    assert cell.source.splitlines()[-1] == REVEAL_STUB
+    assert not re.search(r"(?m)^reveal\(\)", cell.source)
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_no_numref_and_every_doc_link_has_text(path):
-    # JupyterLab cannot resolve a figure label or show a bare {doc} (issue 8's findings)
-    for index, cell in enumerate(_cells(path)):
-        if cell["cell_type"] == "markdown":
-            text = _text(cell)
-            assert "{numref}" not in text and "{ref}" not in text, f"markdown cell {index}"
-            for piece in text.split("{doc}`")[1:]:
-                assert "<" in piece.split("`")[0], f"cell {index}: {{doc}}`{piece[:60]}"
+def test_links_are_markdown_links_that_resolve_on_the_site_and_in_jupyterlab(path):
+    """No {doc}, {ref} or {numref} role (JupyterLab opens nothing, or shows a bare label or, for
+    a role wrapped over a line, its raw ``<target>``; ``tools/fix_links.py`` rewrites them); a
+    relative link names a file that exists; a ``#label`` link stays within the notebook."""
+    cells = _cells(path)
+    own = {m for c in cells for m in re.findall(r"(?m)^\(([\w-]+)\)=\s*$", _text(c))}
+    for index, cell in enumerate(cells):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = _text(cell)
+        for role in ("{doc}", "{ref}", "{numref}"):
+            assert role not in text, f"markdown cell {index}: a {role} role (tools/fix_links.py)"
+        # a role whose text wraps over a line shows raw in JupyterLab, "<target>" and all
+        raw = re.search(r"\{[\w:-]+\}`[^`]*\n[^`]*`", text)
+        assert not raw, f"markdown cell {index}: a role wraps over a line: {raw and raw[0]!r}"
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith("#"):
+                assert target[1:] in own, f"markdown cell {index}: {target} is not in this notebook"
+            elif not re.match(r"[a-z]+:", target):
+                file = (path.parent / target.split("#")[0]).resolve()
+                assert file.is_file(), f"markdown cell {index}: a link to {target}, no such file"
+
+
+def test_the_guides_points_table_lists_every_exercise_with_its_points():
+    """The instructor's guide's table: each exercise of each chapter, its points, and who grades
+    it (the checker for a code exercise, the instructor for a written one), and nothing else."""
+    guide = (ROOT / "appendix" / "instructors_guide.md").read_text()
+    rows = re.findall(
+        r"(?m)^\| (\d+) \| `(ch\d+-ex-[\w-]+)` [^|]*\| (\w+) \| (\d+) \| (\w+) \|", guide
+    )
+    table = {label: (int(points), by) for _, label, _, points, by in rows}
+    want = {}
+    for path in CHAPTERS:
+        cells = _cells(path)
+        for label in _labels(path):
+            check = [c for c in cells if _grade_id(c) == f"{label}-check"]
+            answer = [c for c in cells if _grade_id(c) == f"{label}-answer"]
+            cell = (check or answer)[0]
+            want[label] = (cell["metadata"]["nbgrader"]["points"], "checker" if check else "you")
+    assert table == want

@@ -296,6 +296,9 @@ def test_result_displays_in_jupyter():
     assert "<div" in html and "not attempted yet" in html
     bad = checks.neuron(lambda x, w, b, phi: "<b>")
     assert "&lt;b&gt;" in bad._repr_html_()  # the learner's output is escaped
+    # one line break per line: pre-wrap keeps the message's own (a <br> as well doubled them)
+    wrong = checks.neuron(lambda x, w, b, phi: phi(w @ x))._repr_html_()
+    assert "white-space: pre-wrap" in wrong and "<br" not in wrong and wrong.count("\n") >= 3
 
 
 def test_a_candidate_changing_a_nested_array_changes_neither_the_case_nor_the_hint():
@@ -385,20 +388,29 @@ def test_the_register_refuses_a_malformed_declaration():
     def ref(x):
         return x
 
-    def f(candidate):
-        return checks.check_function(candidate, ref, [1.0])
+    def f(candidate, cases):
+        return checks.check_function(candidate, ref, cases)
 
+    def cases():
+        return [1.0]
+
+    kw = {"cases": cases, "fresh": lambda rng: [rng.normal()], "concept": "c", "answer": "x"}
     with pytest.raises(ValueError, match=r"exercise\(f\): mistakes is empty"):
-        exercise(reference=ref, mistakes=())(f)
+        exercise(reference=ref, mistakes=(), **kw)(f)
     with pytest.raises(TypeError, match=r"exercise\(f\): mistakes\[0\] is"):
-        exercise(reference=ref, mistakes=("def f(x):\n    return 0\n",))(f)
+        exercise(reference=ref, mistakes=("def f(x):\n    return 0\n",), **kw)(f)
     with pytest.raises(ValueError, match=r"mistakes\[0\]\.source does not define f"):
-        exercise(reference=ref, mistakes=(Mistake("def g(x):\n    return 0\n", "h"),))(f)
+        exercise(reference=ref, mistakes=(Mistake("def g(x):\n    return 0\n", "h"),), **kw)(f)
     with pytest.raises(ValueError, match="status must be one of"):
-        exercise(reference=ref, mistakes=(Mistake("def f(x):\n    return 0\n", "h", "bad"),))(f)
+        exercise(reference=ref, mistakes=(Mistake("def f(x):\n    return 0\n", "h", "bad"),),
+                 **kw)(f)  # fmt: skip
     with pytest.raises(TypeError, match="reference must be a function"):
-        exercise(reference=None, mistakes=(Mistake("def f(x):\n    return 0\n", "h"),))(f)
+        exercise(reference=None, mistakes=(Mistake("def f(x):\n    return 0\n", "h"),), **kw)(f)
+    with pytest.raises(TypeError, match="fresh must be a function"):
+        exercise(reference=ref, mistakes=(Mistake("def f(x):\n    return 0\n", "h"),),
+                 **{**kw, "fresh": "cases"})(f)  # fmt: skip
     f.__name__ = "layer"  # a second module cannot take a registered name
     with pytest.raises(ValueError, match="actlab.checks.chapter01 already registers layer"):
-        exercise(reference=ref, mistakes=(Mistake("def layer(x):\n    return 0\n", "h"),))(f)
+        exercise(reference=ref, mistakes=(Mistake("def layer(x):\n    return 0\n", "h"),),
+                 **kw)(f)  # fmt: skip
     assert checks.exercises()["layer"].check is checks.layer

@@ -44,6 +44,7 @@ RAW_MYST = [
     (re.compile(r"(?m)^\s*:[a-z][\w-]*:(\s|$)"), "a directive option line"),
     (re.compile(r"%s"), "numref text"),
     (re.compile(r"<!--|-->"), "an HTML comment"),
+    (re.compile(r"<[\w./-]+>"), "a role's <target> (a role that wrapped over a line)"),
 ]
 SETTINGS = {  # the notebook renders every cell (no windowing); no news pop-up
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
@@ -78,12 +79,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A JupyterLab server on 127.0.0.1 serving chapters/ and student/ copies; its base URL."""
+    """A JupyterLab server on 127.0.0.1 serving copies of chapters/ and student_release/."""
     home = tmp_path_factory.mktemp("lab")
     (home / "chapters").mkdir()
     for path in CHAPTERS:
         shutil.copy(path, home / "chapters")
-    release(ROOT / "chapters", home / "student")
+    release(ROOT / "chapters", home / "student_release")
     settings = home / ".settings"
     for name, text in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
@@ -250,7 +251,7 @@ def test_chapter_reads_well_with_its_solutions_collapsed(path, lab, app):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_student_release_reads_well_and_shows_the_stubs(path, lab, app):
-    page = _open(app, lab, f"student/{path.name}")
+    page = _open(app, lab, f"student_release/{path.name}")
     problems = _markdown_problems(page)
     collapsed = page.evaluate(COLLAPSED)
     text = page.evaluate("() => document.querySelector('.jp-Notebook').textContent")
@@ -258,3 +259,38 @@ def test_student_release_reads_well_and_shows_the_stubs(path, lab, app):
     assert not any(collapsed), f"collapsed code cells in the student release: {collapsed}"
     if "### BEGIN SOLUTION" in path.read_text():
         assert "raise NotImplementedError()" in text and "BEGIN SOLUTION" not in text
+
+
+LINKS = """() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell a')]
+  .map(a => a.getAttribute('href') || '')"""
+
+
+def _cross_chapter(path: Path) -> str:
+    """The first link of the chapter's markdown to another chapter notebook."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([\w-]+\.ipynb)\)", cell.source):
+                if target != path.name:
+                    return target
+    pytest.fail(f"{path.name} links to no other chapter notebook")
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_a_link_to_another_chapter_opens_it_when_clicked(path, lab, app):
+    """Clicked as a learner would: the linked chapter opens in this JupyterLab (a ``{doc}``
+    role opened nothing: it became /files/chapters/NAME without .ipynb)."""
+    target = _cross_chapter(path)
+    page = _open(app, lab, f"chapters/{path.name}")
+    # jupyterlab-myst resolves the link to the file's URL; a click opens it in the app
+    hrefs = [h.split("?")[0] for h in page.evaluate(LINKS)]
+    wanted = [i for i, h in enumerate(hrefs) if h.endswith(f"/files/chapters/{target}")]
+    assert wanted, (target, hrefs)
+    url = page.url
+    page.locator(".jp-Notebook .jp-MarkdownCell a").nth(wanted[0]).click()
+    page.wait_for_function(
+        "path => [...window.jupyterapp.shell.widgets('main')]"
+        ".some(w => !w.isDisposed && w.context && w.context.path === path)",
+        arg=f"chapters/{target}",
+        timeout=30_000,
+    )
+    assert page.url.split("?")[0].split("/lab")[0] == url.split("?")[0].split("/lab")[0]

@@ -18,20 +18,31 @@ the autograded notebooks must show:
 - **untouched** (the course's release handed in as it is: the run of the student release):
   0 on every auto-graded cell, each failing with "not attempted yet", 0 on the written answers
   (nbgrader sees that they were not changed), and no error (outside those checker cells) and no
-  stderr in any cell, every code cell executed.
+  stderr in any cell, every code cell executed;
+- **one student per trick** of ``tests/_tricks.py`` (a table of the visible answers, reading the
+  checker's frames, a truthy result, a patched checker, the checker's reference, in chapter 4
+  the course's own sigmoid), in every code answer, handed the release without its narrative
+  code cells (the trick is graded on the exercises alone, so each costs a kernel start per
+  chapter, not the chapter's experiments): 0 automatic points on every checker; the flagged
+  tricks wait for manual grading with the reason in the checker's output, the answer's comment
+  and the feedback report.
 
-The points come from each notebook's nbgrader metadata, never typed in here. The table of what
+Also: ``nbgrader validate`` on the wrong answers names each failing checker, and the correct
+student's feedback report has no raw MyST. The points come from each notebook's nbgrader
+metadata, never typed in here. The table of what
 each execution of a chapter checks is in ``tests/README.md``.
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from _tricks import TRICKS
 from nbgrader_course import check_markup, has_exercises, lay_out, nbgrader_meta
 from release import release_notebook
 
@@ -109,24 +120,53 @@ def _submit(course: Path, assignment: str, student: str, handed, answers: dict) 
     nbformat.write(nb, folder / f"{assignment}.ipynb")
 
 
+def _tricks_for(source) -> dict[str, dict[str, str]]:
+    """{trick: {grade_id: answer source}} for the code answers of one chapter (``_tricks.py``)."""
+    from actlab import checks
+
+    exercises, found = checks.exercises(), {}
+    for cell in source.cells:
+        meta = nbgrader_meta(cell)
+        name = re.match(r"def (\w+)\(", cell.source) if cell.cell_type == "code" else None
+        if meta.get("solution") and name and name[1] in exercises:
+            for trick, make in TRICKS.items():
+                text = make(exercises[name[1]])
+                if text is not None:
+                    found.setdefault(trick, {})[meta["grade_id"]] = text
+    return found
+
+
+def _only_the_exercises(nb):
+    """The release without its narrative code cells (but the imports): a trick is graded on its
+    exercises alone, so each trick student costs a kernel start, not a chapter's experiments."""
+    nb = nbformat.from_dict(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c is code[0] or nbgrader_meta(c)]
+    return nb
+
+
 def _hand_in(student: str, assignment: str, source, released):
     """What ``student`` hands in for one chapter: (the release they were given, their answers)."""
     ours = release_notebook(source)
     if student == "untouched":
         return ours, {}
+    if student in TRICKS:
+        return _only_the_exercises(released), {**_answers(source), **_tricks_for(source)[student]}
     if student == "correct":
         return (ours if assignment == GRADED[0].stem else released), _answers(source)
     wrong = {g: WRONG[g] for g in _code_answers(source) if g in WRONG}
     return released, {**_answers(source), **wrong}
 
 
-def _grade(student: str, tmp_path_factory) -> dict:
-    """One course, every graded chapter, one student: generate, submit, autograde (once each)."""
+def _grade(student: str, tmp_path_factory, only=None) -> dict:
+    """One course, every graded chapter (or those in ``only``), one student: generate, submit,
+    autograde (once each)."""
     course = tmp_path_factory.mktemp(f"course-{student}")
     assignments = lay_out(ROOT / "chapters", course)
     assert assignments == [p.stem for p in GRADED]
     _nbgrader(course, "generate_assignment", "*")
     sources, released = {}, {}
+    assignments = [a for a in assignments if only is None or a in only]
     for assignment in assignments:
         sources[assignment] = nbformat.read(ROOT / "chapters" / f"{assignment}.ipynb", 4)
         released[assignment] = nbformat.read(
@@ -134,7 +174,7 @@ def _grade(student: str, tmp_path_factory) -> dict:
         )
         handed, answers = _hand_in(student, assignment, sources[assignment], released[assignment])
         _submit(course, assignment, student, handed, answers)
-    _nbgrader(course, "autograde", "*")
+    log = _nbgrader(course, "autograde", "*")
 
     from nbgrader.api import Gradebook
 
@@ -149,7 +189,16 @@ def _grade(student: str, tmp_path_factory) -> dict:
     autograded = {
         a: nbformat.read(course / "autograded" / student / a / f"{a}.ipynb", 4) for a in assignments
     }
-    return {"source": sources, "released": released, "grades": grades, "autograded": autograded}
+    comments = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for assignment in assignments:
+            submission = gradebook.find_submission_notebook(assignment, assignment, student)
+            comments[assignment] = {c.name: c.auto_comment for c in submission.comments}
+    return {
+        "source": sources, "released": released, "grades": grades, "autograded": autograded,
+        "log": log.stdout + log.stderr, "comments": comments, "course": course,
+        "student": student,
+    }  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +214,20 @@ def wrong(tmp_path_factory):
 @pytest.fixture(scope="module")
 def untouched(tmp_path_factory):
     return _grade("untouched", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tricked(request, tmp_path_factory):
+    """The trick students' courses, graded when a test asks for one (``tricked(trick)``)."""
+    graded = {}
+
+    def get(trick):
+        if trick not in graded:
+            only = [p.stem for p in GRADED if trick in _tricks_for(nbformat.read(p, 4))]
+            graded[trick] = _grade(trick, tmp_path_factory, only)
+        return graded[trick]
+
+    return get
 
 
 def _auto_cells(source) -> dict[str, float]:
@@ -218,6 +281,8 @@ def test_correct_answers_get_full_marks_and_run_cleanly(correct, assignment):
         assert grades[grade_id][2], f"{grade_id} should need manual grading"
     problems = _run_problems(correct["autograded"][assignment])
     assert not problems, "\n".join(problems)
+    # no hidden tests, so nbgrader sees no checker cell changed (which reads as tampering)
+    assert "has changed!" not in correct["log"], correct["log"][-2000:]
     handed = "the course's release" if assignment == GRADED[0].stem else "nbgrader's release"
     print(f"\n{assignment} ({handed}): {sum(auto.values())}/{sum(auto.values())} auto")
 
@@ -286,8 +351,7 @@ def _cell(kind, source, **nbgrader):
 
 
 ANSWER = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
-CHECK = "result = checks.f(f)\n### BEGIN HIDDEN TESTS\nassert result, result.message\n"
-CHECK += "### END HIDDEN TESTS\nresult"
+CHECK = "result = checks.f(f)\nresult.show()"
 
 
 def _good():
@@ -332,3 +396,111 @@ def test_check_markup_names_what_is_wrong(spoil, message):
     spoil(nb)
     problems = check_markup(nb, "bad.ipynb")
     assert any(message in p for p in problems), problems
+
+
+TRICK_CASES = [
+    pytest.param(trick, p.stem, id=f"{trick}-{p.stem}",
+                 marks=pytest.mark.xdist_group(f"nbgrader-trick-{trick}"))
+    for trick in TRICKS for p in GRADED
+    if trick in _tricks_for(nbformat.read(p, as_version=4))
+]  # fmt: skip
+
+
+@pytest.mark.nbgrader
+@pytest.mark.parametrize(("trick", "assignment"), TRICK_CASES)
+def test_a_trick_earns_no_automatic_points(tricked, trick, assignment):
+    """Each trick of ``tests/_tricks.py`` in every code answer of the chapter: 0 on every checker
+    it could fool; flagged ones wait for an instructor, with the reason in the feedback."""
+    graded = tricked(trick)
+    source = graded["source"][assignment]
+    grades = graded["grades"][assignment]
+    checkers = {g.removesuffix("-answer") + "-check" for g in _code_answers(source)}
+    cells = _grade_cells(graded["autograded"][assignment])
+    for check in checkers:
+        score, _, manual, _ = grades[check]
+        assert score == 0.0, f"{trick}: {check} scored {score}\n{_report(graded, assignment)}"
+        errors = [o for o in cells[check].outputs if o.output_type == "error"]
+        assert errors, (check, cells[check].outputs)
+        if trick == "lookup":  # not flagged: the fresh cases catch it
+            assert not manual, check
+            text = " ".join(errors[0].evalue.split())
+            assert "not the new cases drawn at grading" in text, text
+        else:
+            assert manual, f"{trick}: {check} should wait for manual grading"
+            review = [o for o in errors if o.ename == "ManualReview"]
+            assert review and "flagged for manual review" in review[0].evalue, errors
+            answer = check.removesuffix("-check") + "-answer"
+            assert "flagged for manual review" in (graded["comments"][assignment][answer] or "")
+        print(f"\n{trick}, {check}: 0 points ({errors[-1].evalue.splitlines()[0][:90]})")
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-wrong")
+def test_validate_lists_each_failing_exercise_and_why(wrong):
+    """The Lab "Validate" button (``nbgrader validate``) on the wrong answers of the first
+    chapter: it fails, and names each checker's verdict (the hint names the concept only)."""
+    from actlab import checks
+
+    assignment = GRADED[0].stem
+    path = wrong["course"] / "submitted" / "wrong" / assignment / f"{assignment}.ipynb"
+    bindir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
+    proc = subprocess.run([str(Path(bindir) / "nbgrader"), "validate", str(path)], env=env,
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    out = " ".join(proc.stdout.split())
+    assert "VALIDATION FAILED" in out and "Success" not in out, proc.stdout[-3000:]
+    names = [
+        re.match(r"def (\w+)\(", WRONG[g])[1] for g in _code_answers(wrong["source"][assignment])
+    ]
+    for name in names:
+        ex = checks.exercises()[name]
+        assert f"{name} failed" in out, (name, proc.stdout[-3000:])
+        assert " ".join(ex.concept.split()) in out and " ".join(ex.answer.split()) not in out
+
+
+RAW_MYST = re.compile(r"\{(exercise|solution)[\w-]*\}|\{(cite|doc|ref|numref)\}`|:label:|:class:")
+
+
+def _feedback(graded) -> dict[str, str]:
+    """``nbgrader generate_feedback`` for the course; {assignment: the report's HTML}."""
+    course, student = graded["course"], graded["student"]
+    _nbgrader(course, "generate_feedback", "*")
+    return {
+        a: (course / "feedback" / student / a / f"{a}.html").read_text()
+        for a in graded["autograded"]
+    }
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-correct")
+def test_the_feedback_report_shows_no_raw_myst(correct):
+    for assignment, html in _feedback(correct).items():
+        found = RAW_MYST.search(html)
+        assert not found, f"{assignment}: {html[max(0, found.start() - 200) : found.end() + 200]}"
+        assert "Solution." in html and "Score" in html
+
+
+@pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader-trick-own")
+def test_the_feedback_report_says_why_an_answer_waits_for_review(tricked):
+    graded = tricked("own")
+    for assignment, html in _feedback(graded).items():
+        text = " ".join(html.split())
+        assert "flagged for manual review" in text and "own implementation" in text, assignment
+
+
+def test_the_course_config_installs_the_review_and_feedback_steps():
+    """nbgrader logs an error in ``nbgrader_config.py`` and goes on without the rest of it, so
+    the generated file is run here: it must load and install both of the course's steps."""
+    from nbgrader_course import CONFIG
+    from traitlets.config import Config
+
+    from actlab.checks.nbgrader_feedback import PlainMyST
+    from actlab.checks.nbgrader_review import FlagForReview
+
+    config = Config()
+    exec(CONFIG, {"get_config": lambda: config})  # noqa: S102 - our own file
+    steps = config.Autograde.autograde_preprocessors
+    names = [s.__name__ for s in steps]
+    assert names.index("FlagForReview") == names.index("SaveAutoGrades") + 1, names
+    assert FlagForReview in steps and PlainMyST in config.GenerateFeedback.preprocessors

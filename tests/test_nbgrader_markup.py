@@ -9,10 +9,15 @@ import pytest
 from nbgrader_course import check_markup
 
 ANSWER = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
-CHECK = (
-    "result = checks.f(f)\n### BEGIN HIDDEN TESTS\nassert result, result.message\n"
-    "### END HIDDEN TESTS\nresult"
-)
+CHECK = "result = checks.f(f)\nresult.show()"
+HIDDEN = "\n### BEGIN HIDDEN TESTS\nassert True\n### END HIDDEN TESTS"
+
+
+def _hidden(nb, index):
+    """Hidden tests in a cell (the course's checkers need none, but nbgrader allows them)."""
+    nb.cells[index].source += HIDDEN
+
+
 WRITTEN = ":::{solution} ex\n:class: dropdown\nBecause.\n:::"
 MARKED = WRITTEN.replace("Because.", "<!-- BEGIN SOLUTION -->\nBecause.\n<!-- END SOLUTION -->")
 
@@ -60,11 +65,11 @@ SPOILS = {
         "solution cell",
     ),
     "hidden tests in an unlocked grade cell": (
-        lambda nb: _meta(nb, 2, locked=False),
+        lambda nb: (_hidden(nb, 2), _meta(nb, 2, locked=False)),
         "cell 2 (grade_id ex-check) has hidden tests but is not locked: it must be a locked grade",
     ),
     "hidden tests in a plain cell": (
-        lambda nb: nb.cells[2].metadata.pop("nbgrader"),
+        lambda nb: (_hidden(nb, 2), nb.cells[2].metadata.pop("nbgrader")),
         "bad.ipynb, cell 2 has hidden tests but is not a grade cell: it must be a locked grade",
     ),
     "schema version": (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from release import ReleaseError, main, release_notebook
+from release import REVEAL_STUB, ReleaseError, main, release_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,3 +149,15 @@ def test_every_chapter_exercise_has_a_released_stub(tmp_path):
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         assert "raise NotImplementedError()" in code, path.name
         assert "YOUR ANSWER HERE" in text, path.name
+
+
+def test_a_reveal_call_becomes_a_comment_and_a_second_release_keeps_it():
+    run = nbformat.v4.new_code_cell("def reveal():\n    print(42)\n\n\nreveal()")
+    run.metadata["tags"] = ["hide-output", "reveal"]
+    nb = nbformat.v4.new_notebook(cells=[run])
+    once = release_notebook(nb)
+    assert once.cells[0].source == "def reveal():\n    print(42)\n\n\n" + REVEAL_STUB
+    assert release_notebook(once).cells[0].source == once.cells[0].source
+    run.source = "reveal()\nprint('more')"
+    with pytest.raises(ReleaseError, match="must end with reveal()"):
+        release_notebook(nb)

@@ -262,3 +262,24 @@ def test_the_bibliography_has_no_accessibility_violation_at_all(open_page):
     page.close()
     assert violations == [] and not problems, (violations, problems)
     assert entries >= 40  # every reference is an item of the list
+
+
+@pytest.mark.parametrize("path", ["appendix/instructors_guide.html", "intro.html"])
+def test_a_page_for_instructors_needs_no_sideways_scrolling_at_1280_px(open_page, path):
+    """The guide once overflowed at 1280 px (an inline nbgitpuller URL of 200 characters)."""
+    page, problems = open_page(path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    width, client = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= client, f"{path}: {width} px wide in a {client} px window"
+    assert not problems, problems
+
+
+def test_links_to_other_chapters_are_links_to_their_pages(book_html):
+    """A Markdown link to a chapter's .ipynb (tools/fix_links.py) becomes a link to its page."""
+    html = (book_html / "chapters" / "04_sigmoid.html").read_text()
+    hrefs = re.findall(r'href="([^"#]+)', html)
+    assert "01_what_activations_do.html" in hrefs and "05_fall_of_sigmoid.html" in hrefs
+    local = [h for h in hrefs if "://" not in h and "_sources" not in h]
+    assert not [h for h in local if h.endswith(".ipynb")], local

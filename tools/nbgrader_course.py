@@ -50,13 +50,10 @@ from release import (
     solution_cells,
 )
 
-CHECK_TEMPLATE = (
-    "result = checks.{check}({function})\n"
-    "### BEGIN HIDDEN TESTS\n"
-    "assert result, result.message\n"
-    "### END HIDDEN TESTS\n"
-    "result"
-)
+# The checker shows its verdict; under nbgrader (validate, autograde) ``show()`` raises unless it
+# passed, after grading on fresh cases (actlab.checks.grading). No hidden tests: the student's
+# copy of the cell is the instructor's, so nbgrader sees no changed checksum.
+CHECK_TEMPLATE = "result = checks.{check}({function})\nresult.show()"
 _CHECK = re.compile(
     re.escape(CHECK_TEMPLATE)
     .replace(r"\{check\}", r"(?P<check>\w+)")
@@ -66,9 +63,18 @@ _CHECK = re.compile(
 CONFIG = '''\
 """nbgrader's configuration for the course From Step to Swish (written by make.py nbgrader)."""
 
+from actlab.checks.nbgrader_feedback import feedback_steps
+from actlab.checks.nbgrader_review import autograde_steps
+
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "step-to-swish"
+# Autograde also flags code that tampers with grading, or answers with the course's own
+# implementation, for manual review (0 automatic points until an instructor reads it).
+c.Autograde.autograde_preprocessors = autograde_steps()
+# Feedback reports show the chapters' MyST (directives, {cite} roles) as plain Markdown.
+c.GenerateFeedback.preprocessors = feedback_steps()
 '''
+_CONFIG_HEADER = CONFIG.splitlines()[0]
 
 
 def nbgrader_meta(cell) -> dict:
@@ -227,7 +233,8 @@ def lay_out(chapters: Path, course: Path) -> list[str]:
     if not names:
         raise ReleaseError(f"no notebook in {chapters} has nbgrader cells")
     config = Path(course) / "nbgrader_config.py"
-    if not config.exists():
+    # Written when missing, and rewritten when it is an older one of ours (never one's own).
+    if not config.exists() or config.read_text().splitlines()[:1] == [_CONFIG_HEADER]:
         config.write_text(CONFIG)
     return names
 

@@ -15,6 +15,9 @@ who grades with nbgrader uses the same notebooks (see ``tools/nbgrader_course.py
 * in a code cell, the lines from ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS`` are
   removed (they make nbgrader's autograde fail a wrong answer; a learner sees the checker's
   message instead);
+* a "predict, then run" cell (tagged ``reveal``) defines ``reveal()`` and ends by calling it;
+  the call becomes a comment, so Run All cannot show the answer before the prediction is
+  written (the student deletes the ``#``); nbgrader's source copy gets the same cell;
 * in a markdown cell, the lines between ``<!-- BEGIN SOLUTION -->`` and ``<!-- END SOLUTION -->``
   become ``YOUR ANSWER HERE``;
 * a written answer is one markdown cell holding a whole ``{solution}`` directive (a dropdown
@@ -28,7 +31,8 @@ region (it would otherwise leak the solution). A code cell between them *must* h
 region: a solution without one would be shipped to students, so that is an error. Outputs and
 execution counts are cleared.
 
-Run it as ``python tools/release.py chapters student`` (``python3 make.py release`` does this).
+Run it as ``python tools/release.py chapters student_release`` (``python3 make.py release``
+does this; the folder is not named ``student``, the name of the launch branch).
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ CODE_BEGIN, CODE_END = "### BEGIN SOLUTION", "### END SOLUTION"
 TEXT_BEGIN, TEXT_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 TESTS_BEGIN, TESTS_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 CODE_STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
+REVEAL_TAG, REVEAL_CALL = "reveal", "reveal()"
+REVEAL_STUB = '# reveal()  # prediction written? Delete the first "#", then run this cell'
 TEXT_STUB = "YOUR ANSWER HERE"
 _GATE = re.compile(r"^\s*(`{3,}|:{3,})\s*\{solution-(start|end)\}", re.MULTILINE)
 _BOX = re.compile(r"^\s*(`{3,}|:{3,})\s*\{solution\}", re.MULTILINE)
@@ -73,6 +79,19 @@ def clear_regions(source: str, begin: str, end: str, stub: tuple[str, ...], wher
     if inside:
         raise ReleaseError(f"{where}: '{begin}' is never closed by '{end}'")
     return "\n".join(out)
+
+
+def hide_reveal(cell, where: str) -> None:
+    """Comment out the closing ``reveal()`` of a predict-then-run cell (tagged ``reveal``), so
+    that Run All in the student's copy defines the reveal but does not show it."""
+    if REVEAL_TAG not in cell.metadata.get("tags", []):
+        return
+    lines = cell.source.rstrip().splitlines()
+    if lines and lines[-1] == REVEAL_STUB:
+        return
+    if not lines or lines[-1] != REVEAL_CALL:
+        raise ReleaseError(f"{where}: a cell tagged '{REVEAL_TAG}' must end with {REVEAL_CALL}")
+    cell.source = "\n".join([*lines[:-1], REVEAL_STUB])
 
 
 def is_gate(cell) -> str | None:
@@ -129,6 +148,7 @@ def solution_cells(nb, name: str = "notebook", keep_solutions: bool = False):
                 cell.source = clear_regions(source, TESTS_BEGIN, TESTS_END, (), where)
             if has_region:
                 drop_source_hidden(cell)
+            hide_reveal(cell, where)  # in nbgrader's source copy too: it becomes the release
             cell.outputs, cell.execution_count = [], None
         elif is_solution_box(cell):
             if in_solution:

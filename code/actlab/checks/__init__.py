@@ -8,7 +8,13 @@ answer is reported with the input that caused it, the expected answer and a hint
 The package has the machinery (:mod:`actlab.checks.core`: :class:`CheckResult` and
 :func:`check_function`; :mod:`actlab.checks.messages`: what a wrong answer is, in words), the
 register of exercises (:mod:`actlab.checks.registry`) and one module per chapter with code
-exercises, ``chapterNN.py``, which declares its checkers with ``@exercise``. Every module named
+exercises, ``chapterNN.py``, which declares its checkers with ``@exercise``. Under nbgrader a
+checker also grades on fresh cases, judged in a new process (:mod:`actlab.checks.grading`);
+:mod:`actlab.checks.review` reads a learner's cell for code that tampers with grading, which
+nbgrader's autograde flags for review (:mod:`actlab.checks.nbgrader_review`), and
+:mod:`actlab.checks.nbgrader_feedback` turns MyST into plain Markdown for feedback reports
+(these two are nbgrader plug-ins, imported only by the course's ``nbgrader_config.py``). Every
+module named
 ``chapterNN`` is imported here and every checker it registers is available as ``checks.<name>``,
 so a notebook only needs ``from actlab import checks``, and a new chapter adds its module and
 nothing else:

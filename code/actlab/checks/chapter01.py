@@ -12,7 +12,7 @@ result, a sum instead of a mean, ...), looked for only once the type and shape a
 >>> print(neuron(lambda x, w, b, phi: phi(w @ x)))  # doctest: +ELLIPSIS
 ✗ neuron failed case 2 of 6:
 ...
-  Hint: the bias b is missing: phi(w @ x + b).
+  Hint: the bias b is missing.
 """
 
 from __future__ import annotations
@@ -49,25 +49,39 @@ def _neuron_cases() -> list[tuple]:
     ]
 
 
+NEURON_CONCEPT = (
+    "a neuron adds up its inputs, each times its weight, adds its bias, and passes that one "
+    "number through its activation."
+)
+
+
+def _neuron_fresh(rng) -> list[tuple]:
+    cases = []
+    for phi in (_identity, _tanh, _sigmoid, _relu, _identity):
+        n = int(rng.integers(2, 6))
+        cases.append((rng.normal(size=n), rng.normal(size=n), float(rng.normal()), phi))
+    return cases
+
+
 def _neuron_hint(x, w, b, phi, got):
     if isinstance(got, Exception):
         return "x and w are vectors of the same length; w @ x is their weighted sum."
     if got.shape == np.shape(x):
         return "w * x multiplies element by element; w @ x (or np.dot) sums the products."
     if got.shape != ():
-        return "a neuron's output is one number: phi(w @ x + b), with w @ x a single sum."
+        return "a neuron's output is one number: w @ x is already a single sum."
     z = w @ x + b
     if np.isclose(got, z) and not np.isclose(z, phi(z)):
         return "the weighted sum is right; apply the activation phi to it."
     if b != 0 and np.isclose(got, phi(w @ x - b)):
-        return "the bias is added, not subtracted: phi(w @ x + b)."
+        return "the bias is added, not subtracted."
     if b != 0 and np.isclose(got, phi(w @ x) + b):
-        return "the bias goes inside the activation: phi(w @ x + b), not phi(w @ x) + b."
+        return "the bias goes inside the activation: add it before applying phi, not after."
     if b != 0 and np.isclose(got, phi(w @ x)):
-        return "the bias b is missing: phi(w @ x + b)."
+        return "the bias b is missing."
     if np.isclose(got, w @ phi(x) + b):
-        return "apply phi once, to the weighted sum, not to each input: phi(w @ x + b)."
-    return "a neuron computes phi(w @ x + b): the weighted sum of the inputs, plus the bias."
+        return "apply phi once, to the weighted sum, not to each input."
+    return NEURON_CONCEPT
 
 
 def _neuron_mistake(body: str, hint, **kw) -> Mistake:
@@ -82,13 +96,18 @@ NEURON_MISTAKES = (
     _neuron_mistake("phi(w @ x) + b", "inside the activation"),
     _neuron_mistake("w @ phi(x) + b", "not to each input"),
     _neuron_mistake("np.full(5, phi(w @ x + b))", "one number"),
-    _neuron_mistake("phi(w @ x + b) + 0.1", "phi(w @ x + b): the weighted sum", case=1),
+    _neuron_mistake("phi(w @ x + b) + 0.1", "adds its bias, and passes", case=1),
 )
 
 
 @exercise(
     reference=_neuron_reference,
     mistakes=NEURON_MISTAKES,
+    cases=_neuron_cases,
+    fresh=_neuron_fresh,
+    concept=NEURON_CONCEPT,
+    answer="phi(w @ x + b)",
+    forbidden=("nn",),
     right_answers=tuple(
         f"def neuron(x, w, b, phi):\n    return {body}\n"
         for body in (
@@ -99,11 +118,9 @@ NEURON_MISTAKES = (
         )
     ),  # fmt: skip
 )
-def neuron(candidate: Any) -> CheckResult:
+def neuron(candidate: Any, cases: list) -> CheckResult:
     """Check ``neuron(x, w, b, phi)``, one neuron: ``phi(w @ x + b)`` for a vector ``x``."""
-    return check_function(
-        candidate, _neuron_reference, _neuron_cases(), name="neuron", hint=_neuron_hint
-    )
+    return check_function(candidate, _neuron_reference, cases, name="neuron", hint=_neuron_hint)
 
 
 def _layer_reference(X, W, b, phi):
@@ -119,6 +136,20 @@ def _layer_cases() -> list[tuple]:
         (rng.normal(size=(1, 2)), rng.normal(size=(2, 1)), rng.normal(size=1), _sigmoid),
         (rng.normal(size=(6, 2)), rng.normal(size=(2, 5)), rng.normal(size=5), _relu),
     ]
+
+
+LAYER_CONCEPT = (
+    "a layer is one neuron per column of W, computed for every example (row of X) at once: "
+    "a matrix product does all the weighted sums, and each unit's bias is added to every row."
+)
+
+
+def _layer_fresh(rng) -> list[tuple]:
+    cases = []
+    for phi in (_identity, _tanh, _sigmoid, _relu, _tanh):
+        n, d, k = (int(v) for v in rng.integers(1, 7, size=3))
+        cases.append((rng.normal(size=(n, d)), rng.normal(size=(d, k)), rng.normal(size=k), phi))
+    return cases
 
 
 def _layer_hint(X, W, b, phi, got):
@@ -138,12 +169,12 @@ def _layer_hint(X, W, b, phi, got):
     if np.allclose(got, Z) and not np.allclose(Z, phi(Z)):
         return "the weighted sums are right; apply the activation phi to them."
     if np.any(b != 0) and np.allclose(got, phi(X @ W - b)):
-        return "the bias is added, not subtracted: phi(X @ W + b)."
+        return "the bias is added, not subtracted."
     if np.any(b != 0) and np.allclose(got, phi(X @ W) + b):
-        return "the bias goes inside the activation: phi(X @ W + b), not phi(X @ W) + b."
+        return "the bias goes inside the activation: add it before applying phi, not after."
     if np.any(b != 0) and np.allclose(got, phi(X @ W)):
-        return "the bias b is missing: add it to every row, phi(X @ W + b)."
-    return "each row of the result is one example: phi(X @ W + b), with b added to every row."
+        return "the bias b is missing: add it to every row."
+    return LAYER_CONCEPT
 
 
 def _layer_mistake(body: str, hint, **kw) -> Mistake:
@@ -157,7 +188,7 @@ LAYER_MISTAKES = (
     _layer_mistake("phi(X @ W) + b", "inside the activation"),
     _layer_mistake("phi(X @ W + b).T", ("expected shape (2, 3), got shape (3, 2)", "transposed")),
     _layer_mistake("phi(X @ W + b).sum(axis=1)", "one row per example"),
-    _layer_mistake("phi(X @ W + b) * 1.5", "b added to every row"),
+    _layer_mistake("phi(X @ W + b) * 1.5", "bias is added to every row"),
     _layer_mistake(
         "W @ X + b", ("raised ValueError on case 1", "X @ W + b has shape (2, 3)"), status="error"
     ),
@@ -167,13 +198,16 @@ LAYER_MISTAKES = (
 @exercise(
     reference=_layer_reference,
     mistakes=LAYER_MISTAKES,
+    cases=_layer_cases,
+    fresh=_layer_fresh,
+    concept=LAYER_CONCEPT,
+    answer="phi(X @ W + b)",
+    forbidden=("nn",),
     right_answers=("def layer(X, W, b, phi):\n    Z = X @ W + b\n    return phi(Z)\n",),
 )
-def layer(candidate: Any) -> CheckResult:
+def layer(candidate: Any, cases: list) -> CheckResult:
     """Check ``layer(X, W, b, phi)``: a layer of neurons on a batch, ``phi(X @ W + b)``."""
-    return check_function(
-        candidate, _layer_reference, _layer_cases(), name="layer", hint=_layer_hint
-    )
+    return check_function(candidate, _layer_reference, cases, name="layer", hint=_layer_hint)
 
 
 def _output_floor_reference(y, low, high):
@@ -191,6 +225,23 @@ def _output_floor_cases() -> list[tuple]:
         (a([-2.0, -1.0, 1.0, 2.0]), 0.0, np.inf),
         (np.linspace(-2.0, 2.0, 9), -0.5, 1.5),
     ]
+
+
+FLOOR_CONCEPT = (
+    "a model whose outputs lie in [low, high] can match a target inside the range exactly; "
+    "for one outside, the best it can do is the nearest end of the range. The floor is the "
+    "mean squared error that is left."
+)
+
+
+def _output_floor_fresh(rng) -> list[tuple]:
+    cases = []
+    for _ in range(5):
+        low = float(np.round(rng.uniform(-2.0, 0.5), 2))
+        high = low + float(np.round(rng.uniform(0.5, 2.5), 2))
+        y = rng.normal(loc=(low + high) / 2, scale=2.0, size=int(rng.integers(4, 12)))
+        cases.append((y, low, high))
+    return cases
 
 
 def _output_floor_hint(y, low, high, got):
@@ -222,10 +273,7 @@ def _output_floor_hint(y, low, high, got):
         )
     if (low, high) != (0.0, 1.0) and np.isclose(got, np.mean((y - np.clip(y, 0, 1)) ** 2)):
         return "use the bounds low and high you are given, not 0 and 1."
-    return (
-        "a target inside [low, high] can be matched exactly (gap 0); one outside is at best "
-        "matched by the nearest end, np.clip(y, low, high)."
-    )
+    return FLOOR_CONCEPT
 
 
 def _floor_mistake(body: str, hint, **kw) -> Mistake:
@@ -250,19 +298,27 @@ OUTPUT_FLOOR_MISTAKES = (
         _GAP + "np.mean(gap[gap != 0] ** 2)", "a target inside [low, high] counts too", case=1
     ),
     _floor_mistake("return np.var(y)", "variance of y", case=1),
-    _floor_mistake("return np.mean((y - low) ** 2)", "nearest end"),
-    _floor_mistake("return 0.0", "nearest end"),
+    _floor_mistake("return np.mean((y - low) ** 2)", "nearest end of the range"),
+    _floor_mistake("return 0.0", "nearest end of the range"),
 )
 
 
-@exercise(reference=_output_floor_reference, mistakes=OUTPUT_FLOOR_MISTAKES)
-def output_floor(candidate: Any) -> CheckResult:
+@exercise(
+    reference=_output_floor_reference,
+    mistakes=OUTPUT_FLOOR_MISTAKES,
+    cases=_output_floor_cases,
+    fresh=_output_floor_fresh,
+    concept=FLOOR_CONCEPT,
+    answer="np.mean((y - np.clip(y, low, high)) ** 2)",
+    forbidden=("experiments",),
+)
+def output_floor(candidate: Any, cases: list) -> CheckResult:
     """Check ``output_floor(y, low, high)``: the least mean squared error any model whose outputs
     lie in ``[low, high]`` can reach on targets ``y``."""
     return check_function(
         candidate,
         _output_floor_reference,
-        _output_floor_cases(),
+        cases,
         name="output_floor",
         hint=_output_floor_hint,
     )

@@ -18,7 +18,7 @@ True
 ✗ perceptron_update failed case 2 of 6:
 ...
   Hint: the sign is reversed: move w towards x when the answer was too low (y = 1,
-    y_hat = 0), w + lr * (y - y_hat) * x.
+    y_hat = 0), and away from it when it was too high.
 """
 
 from __future__ import annotations
@@ -54,6 +54,31 @@ def _update_cases() -> list[tuple]:
     ]
 
 
+CONCEPT = (
+    "the perceptron compares its answer, 0 or 1, with the label: when they agree nothing "
+    "changes; when it said 0 for a 1 it moves the weights towards the input, and when it said "
+    "1 for a 0 away from it, by the learning rate times the input."
+)
+
+
+def _update_fresh(rng) -> list[tuple]:
+    cases = []
+    for i in range(6):
+        n = int(rng.integers(2, 6))
+        x = np.append(rng.integers(-2, 3, size=n - 1).astype(float), 1.0)
+        w = np.round(rng.normal(size=n), 2)
+        if i == 0:
+            w = np.zeros(n)  # w @ x == 0 exactly: the unit says 0
+        y = int(rng.integers(0, 2)) if i else 1
+        cases.append((w, x, y, float(rng.choice([0.1, 0.25, 0.5, 1.0]))))
+    # at least one case whose answer is wrong in each direction, and one that is right
+    for y_want in (0, 1):
+        w = np.round(rng.normal(size=3), 2)
+        x = np.array([1.0, -1.0, 1.0])
+        cases.append((w, x, 1 - int(_step(w @ x)) if y_want else int(_step(w @ x)), 0.5))
+    return cases
+
+
 def _update_hint(w, x, y, lr, got):
     if isinstance(got, Exception):
         return "w and x are vectors of the same length; w @ x is the weighted sum."
@@ -64,7 +89,7 @@ def _update_hint(w, x, y, lr, got):
     if np.allclose(got, w - lr * (y - y_hat) * x):
         return (
             "the sign is reversed: move w towards x when the answer was too low "
-            "(y = 1, y_hat = 0), w + lr * (y - y_hat) * x."
+            "(y = 1, y_hat = 0), and away from it when it was too high."
         )
     if np.allclose(got, lr * (y - y_hat) * x):
         return "that is the change; return the new weights, w plus the change."
@@ -79,7 +104,7 @@ def _update_hint(w, x, y, lr, got):
         return "at w @ x == 0 exactly the unit answers 0: step(0) = 0, so use w @ x > 0."
     if y == y_hat and np.allclose(got, w + lr * y * x) and y != 0:
         return "when the answer is already right (y == y_hat) the rule changes nothing."
-    return "y_hat = step(w @ x), then w + lr * (y - y_hat) * x: no change when y_hat == y."
+    return CONCEPT
 
 
 def _mistake(body: str, hint, **kw) -> Mistake:
@@ -102,6 +127,10 @@ MISTAKES = (
 @exercise(
     reference=_update_reference,
     mistakes=MISTAKES,
+    cases=_update_cases,
+    fresh=_update_fresh,
+    concept=CONCEPT,
+    answer="w + lr * (y - step(w @ x)) * x",
     namespace={"step": _step},
     right_answers=(
         "def perceptron_update(w, x, y, lr):\n"
@@ -110,13 +139,13 @@ MISTAKES = (
         "def perceptron_update(w, x, y, lr):\n    return w + lr * (y - step(w @ x)) * x\n",
     ),
 )
-def perceptron_update(candidate: Any) -> CheckResult:
+def perceptron_update(candidate: Any, cases: list) -> CheckResult:
     """Check ``perceptron_update(w, x, y, lr)``: Rosenblatt's rule for one example, bias folded
     into ``w`` (``x`` ends with 1), the new weights ``w + lr * (y - step(w @ x)) * x``."""
     return check_function(
         candidate,
         _update_reference,
-        _update_cases(),
+        cases,
         name="perceptron_update",
         hint=_update_hint,
     )

@@ -44,14 +44,32 @@ def _reference(params):
     return b_total
 
 
+def _stack(rng, sizes):
+    return [
+        (rng.normal(size=(m, n)), rng.normal(size=n))
+        for m, n in zip(sizes[:-1], sizes[1:], strict=True)
+    ]
+
+
+CONCEPT = (
+    "follow a constant input through the stack: each layer multiplies what reaches it by its "
+    "weights and adds its own bias, so an early bias is changed by every layer after it."
+)
+
+
+def _fresh(rng) -> list[tuple]:
+    cases = [(_stack(rng, [2, 3, 3, 3]),)]  # square later layers: the order must be right
+    for _ in range(4):
+        depth = int(rng.integers(2, 5))
+        cases.append((_stack(rng, [int(n) for n in rng.integers(1, 6, size=depth + 1)]),))
+    return cases
+
+
 def _cases() -> list[tuple]:
     rng = np.random.default_rng(3)
 
     def stack(sizes):
-        return [
-            (rng.normal(size=(m, n)), rng.normal(size=n))
-            for m, n in zip(sizes[:-1], sizes[1:], strict=True)
-        ]
+        return _stack(rng, sizes)
 
     one = [(np.array([[2.0, 0.0], [0.0, 3.0]]), np.array([1.0, -1.0]))]
     return [
@@ -91,10 +109,7 @@ def _hint(params, got):
             reverse = W @ reverse + b
         if np.allclose(got, reverse):
             return "rows are examples: a bias vector times W is b @ W, not W @ b."
-    return (
-        "start from zeros, and for each layer in turn multiply by its W and add its b: "
-        "b_total = b_total @ W + b."
-    )
+    return CONCEPT
 
 
 MISTAKES = (
@@ -138,7 +153,7 @@ MISTAKES = (
         "    return W_total\n",
         "its bias has shape",
     ),
-    Mistake("def collapsed_bias(params):\n    return params[0][1]\n", "start from zeros"),
+    Mistake("def collapsed_bias(params):\n    return params[0][1]\n", "changed by every layer"),
     Mistake(
         "def collapsed_bias(params):\n    return params[0][1] @ params[0][1].T @ params[1][0]\n",
         "Hint: multiply in the order the data flow",
@@ -147,7 +162,15 @@ MISTAKES = (
 )  # fmt: skip
 
 
-@exercise(reference=_reference, mistakes=MISTAKES)
-def collapsed_bias(candidate: Any) -> CheckResult:
+@exercise(
+    reference=_reference,
+    mistakes=MISTAKES,
+    cases=_cases,
+    fresh=_fresh,
+    concept=CONCEPT,
+    answer="b_total = b_total @ W + b for each layer in turn, from b_total = 0",
+    forbidden=("nn",),
+)
+def collapsed_bias(candidate: Any, cases: list) -> CheckResult:
     """Check ``collapsed_bias(params)``: the bias of the one linear layer a stack collapses to."""
-    return check_function(candidate, _reference, _cases(), name="collapsed_bias", hint=_hint)
+    return check_function(candidate, _reference, cases, name="collapsed_bias", hint=_hint)

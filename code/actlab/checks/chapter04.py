@@ -58,6 +58,22 @@ def _cases() -> list[tuple]:
     ]
 
 
+CONCEPT = (
+    "the same function can be written in forms that agree on paper but not in floating "
+    "point: take exp only of numbers that cannot overflow, and keep the digits of tiny outputs."
+)
+
+
+def _fresh(rng) -> list[tuple]:
+    far = rng.uniform(710.0, 1000.0, size=3)
+    return [
+        (np.round(rng.normal(scale=3.0, size=6), 3),),
+        (np.concatenate([-far, far, rng.uniform(-740.0, -709.0, size=2)]),),
+        (np.concatenate([[-np.inf, np.inf, np.nan], rng.uniform(-60.0, 60.0, size=5)]),),
+        (np.sort(rng.uniform(-40.0, 40.0, size=int(rng.integers(20, 60)))),),
+    ]
+
+
 def _quietly(fn, x):
     """``fn(x)`` with every floating-point warning silenced, or None if it raises."""
     try:
@@ -116,13 +132,13 @@ def _hint(x, got):
         return "NaN for a number: look for inf / inf or inf - inf on the way."
     if np.any(np.isnan(x)) and not np.all(np.isnan(got[np.isnan(x)])):
         return "a NaN input should give NaN, not a number."
-    return "sigma(x) = 1 / (1 + exp(-x)), computed without ever taking exp of a large number."
+    return CONCEPT
 
 
-def _warnings_of(fn) -> list[str]:
+def _warnings_of(fn, cases) -> list[str]:
     """The floating-point warnings that ``fn`` raises on the cases' inputs."""
     caught = []
-    for (x,) in _cases():
+    for (x,) in cases:
         try:
             with np.errstate(over="warn", invalid="warn", divide="warn"):
                 with warnings.catch_warnings(record=True) as found:
@@ -167,26 +183,30 @@ MISTAKES = (
         "def stable_sigmoid(x):\n"
         "    e = np.exp(-np.abs(x))\n"
         "    return np.where(x < 0, e, 1.0) / (1 + e)\n",
-        "from actlab import activations\n\nstable_sigmoid = activations.get('sigmoid')\n",
     ),
+    cases=_cases,
+    fresh=_fresh,
+    concept=CONCEPT,
+    answer="e = np.exp(-np.abs(x)), then np.where(x >= 0, 1 / (1 + e), e / (1 + e))",
+    forbidden=("activations", "sigmoid", "nn"),
 )
-def stable_sigmoid(candidate: Any) -> CheckResult:
+def stable_sigmoid(candidate: Any, cases: list) -> CheckResult:
     """Check ``stable_sigmoid(x)``: the logistic sigmoid of an array, accurate to a relative
     1e-9 on inputs from -1000 to 1000 (and at +-inf and NaN), without overflow warnings."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the warnings are looked at on their own below
         result = check_function(
-            candidate, _reference, _cases(), name="stable_sigmoid", rtol=1e-9, atol=0.0,
+            candidate, _reference, cases, name="stable_sigmoid", rtol=1e-9, atol=0.0,
             hint=_hint,
         )  # fmt: skip
     if result.status != "passed":
         if result.status == "failed" and callable(candidate):
-            caught = _warnings_of(candidate)
+            caught = _warnings_of(candidate, cases)
             if caught:  # both faults: the value, and the warning on the way
                 message = f"{result.message}\n  And NumPy warned on the way: {caught[0]!r}."
                 return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
         return result
-    caught = _warnings_of(candidate)
+    caught = _warnings_of(candidate, cases)
     if caught:
         message = (
             f"stable_sigmoid gives the right values, but NumPy warned on the way: "

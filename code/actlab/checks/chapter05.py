@@ -44,6 +44,27 @@ def _signal_below_reference(dZ, W, Z, dphi):
     return (dZ @ W.T) * dphi(Z)
 
 
+CONCEPT = (
+    "the chain rule, one layer back: the signal passes back through the weights (going "
+    "backwards, each unit below collects from the units above it) and through the slope of "
+    "the activation at this layer's own pre-activations, example by example."
+)
+
+
+def _signal_below_fresh(rng) -> list[tuple]:
+    cases = []
+    names = ["sigmoid", "tanh", "relu", "sigmoid", "tanh"]
+    for i, name in enumerate(names):
+        n, below, above = (int(v) for v in rng.integers(1, 7, size=3))
+        if i == 0:
+            below = above = max(below, 2)  # square: a missing transpose must fail on values
+        dZ = rng.normal(size=(n, above))
+        W = rng.normal(size=(below, above))
+        Z = rng.normal(scale=2.0, size=(n, below))
+        cases.append((dZ, W, Z, _dphi(name)))
+    return cases
+
+
 def _signal_below_cases() -> list[tuple]:
     rng = np.random.default_rng(5)
     cases = []
@@ -90,7 +111,7 @@ def _signal_below_hint(dZ, W, Z, dphi, got):
         )
     if np.allclose(got, dZ @ W.T @ np.diag(np.mean(dphi(Z), axis=0))):
         return "use each example's own slope dphi(Z), not the slope averaged over examples."
-    return "one step back through a layer: (dZ @ W.T) * dphi(Z)."
+    return CONCEPT
 
 
 def _mistake(body: str, hint, **kw) -> Mistake:
@@ -110,18 +131,26 @@ MISTAKES = (
     _mistake("return ((dZ @ W.T) * dphi(Z)).T", "transposed"),
     _mistake("return ((dZ @ W.T) * dphi(Z)).sum(axis=0)", "do not sum"),
     _mistake("return (dZ @ W.T) * dphi(Z).mean(axis=0)", "not the slope averaged over examples"),
-    _mistake("return 2 * (dZ @ W.T) * dphi(Z)", "(dZ @ W.T) * dphi(Z)"),
+    _mistake("return 2 * (dZ @ W.T) * dphi(Z)", "the chain rule, one layer back"),
 )  # fmt: skip
 
 
-@exercise(reference=_signal_below_reference, mistakes=MISTAKES)
-def signal_below(candidate: Any) -> CheckResult:
+@exercise(
+    reference=_signal_below_reference,
+    mistakes=MISTAKES,
+    cases=_signal_below_cases,
+    fresh=_signal_below_fresh,
+    concept=CONCEPT,
+    answer="(dZ @ W.T) * dphi(Z)",
+    forbidden=("nn", "experiments"),
+)
+def signal_below(candidate: Any, cases: list) -> CheckResult:
     """Check ``signal_below(dZ, W, Z, dphi)``: ``(dZ @ W.T) * dphi(Z)``, the back-propagated
     signal at a hidden layer's pre-activations ``Z`` given ``dZ`` at the layer above."""
     return check_function(
         candidate,
         _signal_below_reference,
-        _signal_below_cases(),
+        cases,
         name="signal_below",
         hint=_signal_below_hint,
     )

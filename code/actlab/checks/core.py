@@ -34,6 +34,7 @@ from __future__ import annotations
 import copy
 import html
 import inspect
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -77,14 +78,41 @@ class CheckResult:
     def __repr__(self) -> str:
         return str(self)
 
+    def show(self) -> None:
+        """Display the result (print it outside Jupyter); under nbgrader, raise unless it passed.
+
+        nbgrader sets ``NBGRADER_EXECUTION`` while it runs a notebook (``validate``, the Lab
+        "Validate" button, and ``autograde``): there a checker cell must fail for nbgrader to
+        see the failure, so this raises ``AssertionError`` with the message. In a normal run it
+        never raises, so a wrong answer never stops the notebook. The verdict is read from
+        ``status``, never from the result's truth value. The result is displayed rather than
+        returned, so that nbgrader does not try to read a checker cell's value as a score.
+        """
+        if os.environ.get("NBGRADER_EXECUTION") and self.status != "passed":
+            raise AssertionError(str(self))
+        try:
+            from IPython import get_ipython
+            from IPython.display import display
+        except ImportError:  # plain Python
+            get_ipython = None
+        if get_ipython is not None and get_ipython() is not None:
+            display(self)
+        else:
+            print(self)
+
     def _repr_html_(self) -> str:
         colour = _COLOURS[self.status]
-        lines = html.escape(self.message).replace("\n", "<br>\n")
+        lines = html.escape(self.message)  # pre-wrap keeps the line breaks (no <br>)
         return (
             f'<div role="status" style="border-left: 4px solid {colour}; padding: 0.3em 0.8em;'
             f' margin: 0.3em 0; font-family: monospace; white-space: pre-wrap;">'
             f"{_ICONS[self.status]} {lines}</div>"
         )
+
+
+def _call(candidate: Callable, args: tuple) -> Any:
+    """``candidate(*args)``, from a frame that holds nothing but the function and its inputs."""
+    return candidate(*args)
 
 
 def _copy(value: Any) -> Any:
@@ -173,13 +201,7 @@ def check_function(
     for i, args in enumerate(cases, start=1):
         call = call_text(name, arg_names, args)
         try:
-            expected = np.asarray(reference(*_copy(args)), dtype=float)
-        except Exception as exc:  # noqa: BLE001 - a bug in the checker must not crash the notebook
-            return CheckResult(
-                name, "error", f"the checker itself failed on case {i} ({exc!r}); please report it."
-            )
-        try:
-            got = candidate(*_copy(args))
+            got = _call(candidate, _copy(args))
         except NotImplementedError:
             return CheckResult(
                 name,
@@ -197,6 +219,14 @@ def check_function(
             if advice:
                 message += f"\n  Hint: {advice}"
             return CheckResult(name, "error", wrap(message), len(cases))
+        # The expected answer is computed only now, from a fresh copy of the case: while the
+        # candidate ran, no frame it could inspect held it.
+        try:
+            expected = np.asarray(reference(*_copy(args)), dtype=float)
+        except Exception as exc:  # noqa: BLE001 - a bug in the checker must not crash the notebook
+            return CheckResult(
+                name, "error", f"the checker itself failed on case {i} ({exc!r}); please report it."
+            )
         outcome = compare(expected, got, rtol, atol)
         if outcome is None:
             continue

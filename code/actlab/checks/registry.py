@@ -34,6 +34,7 @@ import numpy as np
 from actlab import _validate
 
 from .core import CheckResult
+from .messages import wrap
 
 __all__ = ["Exercise", "Mistake", "exercise", "exercises"]
 
@@ -65,13 +66,28 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Exercise:
-    """A registered checker: ``check(candidate)`` with its reference and its known mistakes."""
+    """A registered checker: ``check(candidate)``, its judge, cases, reference and mistakes.
+
+    ``judge(candidate, cases)`` compares the candidate with the reference on the given cases;
+    ``check`` (exported as ``checks.<name>``) judges the chapter's visible ``cases()``, and
+    under nbgrader (:mod:`actlab.checks.grading`) also a fresh set drawn by ``fresh(rng)``.
+    ``concept`` names the idea the exercise practises (the hint at grading time and the last
+    resort of the hints); ``answer`` is the formula, shown only when practising, after
+    several different wrong answers. ``forbidden`` are the names of the course's own
+    implementation of what the exercise asks for, which an answer may not call.
+    """
 
     check: Callable[[Any], CheckResult]
     reference: Callable
     mistakes: tuple[Mistake, ...]
     namespace: Mapping[str, Any] = field(default_factory=dict)
     right_answers: tuple[str, ...] = ()
+    judge: Callable[[Any, list], CheckResult] | None = None
+    cases: Callable[[], list] | None = None
+    fresh: Callable[[np.random.Generator], list] | None = None
+    concept: str = ""
+    answer: str = ""
+    forbidden: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -95,28 +111,49 @@ class Exercise:
 
 
 _EXERCISES: dict[str, Exercise] = {}
+_TRIES: dict[str, set] = {}  # the different wrong answers seen, by exercise (when practising)
+TRIES_BEFORE_ANSWER = 3
 
 
 def exercise(
     *,
     reference: Callable,
     mistakes: tuple[Mistake, ...],
+    cases: Callable[[], list] | None = None,
+    fresh: Callable[[np.random.Generator], list] | None = None,
+    concept: str = "",
+    answer: str = "",
     namespace: Mapping[str, Any] | None = None,
     right_answers: tuple[str, ...] = (),
+    forbidden: tuple[str, ...] = (),
 ) -> Callable[[Callable], Callable]:
-    """Register the decorated checker, named as the learner's function, under its name.
+    """Register the decorated judge, ``judge(candidate, cases)``, named as the learner's function.
 
     ``reference`` is a right answer; ``mistakes`` are its known mistakes (at least one);
-    ``namespace`` holds the names the chapter's answer cell may use besides its arguments
-    (``np`` by default; chapter 2 adds ``step``); ``right_answers`` are other sources that must
-    pass (equivalent forms, other numeric types). The checker itself is returned unchanged.
+    ``cases()`` gives the visible cases and ``fresh(rng)`` new ones (drawn from ``rng``) for
+    grading; ``concept`` and ``answer`` are described in :class:`Exercise`; ``namespace`` holds
+    the names the chapter's answer cell may use besides its arguments (``np`` by default;
+    chapter 2 adds ``step``); ``right_answers`` are other sources that must pass (equivalent
+    forms, other numeric types). Returns the checker ``check(candidate)``.
+
+    A declaration without ``cases`` is of the older form, a checker ``check(candidate)`` with
+    its cases inside: it still works, but grades only on its visible cases (no fresh ones) and
+    has no concept hint; ``tests/test_grading.py`` asks for the full declaration.
     """
 
-    def register(check: Callable) -> Callable:
-        name = check.__name__
+    def register(judge: Callable) -> Callable:
+        name = judge.__name__
         where = f"exercise({name})"
-        if not callable(reference):
-            raise TypeError(f"{where}: reference must be a function, got {reference!r}")
+        for what, value in (("reference", reference), ("cases", cases), ("fresh", fresh)):
+            if not callable(value) and (what == "reference" or value is not None):
+                raise TypeError(f"{where}: {what} must be a function, got {value!r}")
+        if cases is None:  # the older form: judge(candidate), its cases inside
+            old = judge
+
+            def judge(candidate, cases, old=old):
+                return old(candidate)
+
+            judge.__name__, judge.__module__, judge.__doc__ = name, old.__module__, old.__doc__
         found = _validate.listing(mistakes, "mistakes", where, kind=Mistake)
         scope = {"np": np, **(namespace or {})}
         for i, mistake in enumerate(found):
@@ -125,14 +162,45 @@ def exercise(
             if mistake.status not in _STATUSES:
                 raise ValueError(f"{where}: mistakes[{i}].status must be one of {_STATUSES}")
         other = _EXERCISES.get(name)
-        if other is not None and other.check.__module__ != check.__module__:
+        if other is not None and other.check.__module__ != judge.__module__:
             raise ValueError(f"{where}: {other.check.__module__} already registers {name}")
+
+        def check(candidate: Any) -> CheckResult:
+            from . import grading
+
+            result = judge(candidate, cases() if cases is not None else [])
+            if grading.grading():
+                return grading.graded(_EXERCISES[name], candidate, result)
+            return _practised(name, candidate, result, answer)
+
+        check.__name__ = check.__qualname__ = name
+        check.__module__ = judge.__module__
+        check.__doc__ = judge.__doc__
+        check.__wrapped__ = judge
         _EXERCISES[name] = Exercise(
-            check, reference, tuple(found), MappingProxyType(scope), tuple(right_answers)
-        )
+            check, reference, tuple(found), MappingProxyType(scope), tuple(right_answers),
+            judge, cases, fresh, concept, answer, tuple(forbidden),
+        )  # fmt: skip
         return check
 
     return register
+
+
+def _practised(name: str, candidate: Any, result: CheckResult, answer: str) -> CheckResult:
+    """The result, with the formula added once several different wrong answers were tried."""
+    if result.status not in _STATUSES or not answer:
+        return result
+    from .grading import fingerprint
+
+    tries = _TRIES.setdefault(name, set())
+    tries.add(fingerprint(candidate))
+    if len(tries) < TRIES_BEFORE_ANSWER:
+        return result
+    message = (
+        f"{result.message}\n  After {len(tries)} different tries, the answer: {answer}. "
+        "Work out why it is right before you move on."
+    )
+    return CheckResult(result.name, result.status, wrap(message), result.n_cases)
 
 
 def exercises() -> dict[str, Exercise]:
