@@ -18,6 +18,8 @@ def _key(value):
         return ("a", np.shape(value), [f"{v:.9g}" for v in value.ravel().tolist()])
     if isinstance(value, (list, tuple)):
         return tuple(_key(v) for v in value)
+    if isinstance(value, np.random.Generator):  # a case's generator, by its state
+        return ("rng", str(value.bit_generator.state["state"]))
     if callable(value):
         return getattr(value, "name", None) or getattr(value, "__name__", "")
     return f"{float(value):.9g}"

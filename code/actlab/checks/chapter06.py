@@ -58,6 +58,21 @@ def _he_init_cases() -> list[tuple]:
     return [(200, 50, _rng(61)), (3, 5, _rng(62)), (16, 16, _rng(63)), (1, 4, _rng(64))]
 
 
+def _he_init_fresh(rng) -> list[tuple]:
+    seeds = (int(v) for v in rng.integers(0, 2**31, size=4))
+    shapes = [(int(rng.integers(150, 300)), int(rng.integers(20, 60)))]  # the spread shows
+    shapes += [(int(a), int(b)) for a, b in rng.integers(1, 12, size=(3, 2))]
+    return [(a, b, _rng(seed)) for (a, b), seed in zip(shapes, seeds, strict=True)]
+
+
+CONCEPT = (
+    "He's initialisation: draw each weight from a normal distribution of mean 0 whose "
+    "variance keeps a ReLU layer's signal the same size from layer to layer; ReLU passes only "
+    "half of its inputs, so the variance is twice what a linear unit would need, and it is "
+    "counted over the inputs each unit sums (draw from the generator rng you are given)."
+)
+
+
 def _draw(rng, method, *args, size):
     return getattr(copy.deepcopy(rng), method)(*args, size=size)
 
@@ -104,11 +119,7 @@ def _he_init_hint(fan_in, fan_out, rng, got):
             "generator you are given, rng.normal(...), not np.random, so that the same seed "
             "gives the same weights."
         )
-    return (
-        f"draw from a normal distribution of mean 0 and variance 2 / fan_in with rng.normal; "
-        f"your weights have standard deviation {spread:.3g}, He's is "
-        f"{np.sqrt(2 / fan_in):.3g} here."
-    )
+    return f"{CONCEPT} Your weights have standard deviation {spread:.3g}."
 
 
 def _mistake(body: str, hint, **kw) -> Mistake:
@@ -133,7 +144,7 @@ MISTAKES = (
     _mistake(f"return rng.normal(0.0, np.sqrt(2 / fan_in), {SHAPE}).astype(np.float32)",
              "float32"),
     _mistake(f"return rng.normal(0.0, np.sqrt(2) / fan_in, {SHAPE})",
-             "variance 2 / fan_in with rng.normal"),
+             "keeps a ReLU layer's signal the same size"),
 )  # fmt: skip
 
 RIGHT = (
@@ -145,14 +156,23 @@ RIGHT = (
 )
 
 
-@exercise(reference=_he_init_reference, mistakes=MISTAKES, right_answers=RIGHT)
-def he_init(candidate: Any) -> CheckResult:
+@exercise(
+    reference=_he_init_reference,
+    mistakes=MISTAKES,
+    cases=_he_init_cases,
+    fresh=_he_init_fresh,
+    concept=CONCEPT,
+    answer="rng.normal(0.0, np.sqrt(2 / fan_in), size=(fan_in, fan_out))",
+    right_answers=RIGHT,
+    forbidden=("nn", "experiments"),
+)
+def he_init(candidate: Any, cases: list) -> CheckResult:
     """Check ``he_init(fan_in, fan_out, rng)``: weights of shape (fan_in, fan_out) drawn with
     ``rng.normal(0.0, np.sqrt(2 / fan_in), ...)``, He's initialisation for ReLU layers."""
     return check_function(
         candidate,
         _he_init_reference,
-        _he_init_cases(),
+        cases,
         name="he_init",
         rtol=1e-9,
         atol=0.0,

@@ -33,13 +33,10 @@ def _dead_fraction_reference(A):
     return np.mean(np.all(A == 0, axis=0))
 
 
-def _dead_fraction_cases() -> list[tuple]:
+def _layers(rng, shapes) -> list[tuple]:
     """ReLU outputs with dead columns, and columns that look dead to a careless counter."""
-    rng = np.random.default_rng(7)
     cases = []
-    # (examples, units, dead units): more examples than units first, so that a counter over the
-    # wrong axis gets a different share; the last layers have none dead, or all.
-    for n, units, dead in [(6, 4, 1), (5, 8, 3), (3, 5, 2), (7, 3, 0), (4, 6, 6)]:
+    for n, units, dead in shapes:
         A = np.maximum(rng.normal(size=(n, units)), 0.0)
         A[:, :dead] = 0.0
         live = np.arange(dead, units)
@@ -54,6 +51,27 @@ def _dead_fraction_cases() -> list[tuple]:
     A[2] = 0.0
     cases.append((A,))
     return cases
+
+
+def _dead_fraction_cases() -> list[tuple]:
+    # (examples, units, dead units): more examples than units first, so that a counter over the
+    # wrong axis gets a different share; the last layers have none dead, or all.
+    shapes = [(6, 4, 1), (5, 8, 3), (3, 5, 2), (7, 3, 0), (4, 6, 6)]
+    return _layers(np.random.default_rng(7), shapes)
+
+
+def _dead_fraction_fresh(rng) -> list[tuple]:
+    shapes = [(7, 5, 2), (int(rng.integers(3, 9)), int(rng.integers(4, 9)), 1)]
+    shapes += [(int(rng.integers(2, 8)), int(rng.integers(2, 7)), 0), (5, 4, 4)]
+    shapes[1] = (shapes[1][0], shapes[1][1], int(rng.integers(1, shapes[1][1])))
+    return _layers(rng, shapes)
+
+
+CONCEPT = (
+    "a unit is dead when it outputs exactly 0 on every example of the data set: look at each "
+    "unit (a column of A) over all the examples (the rows), and report the share of the "
+    "layer's units that are dead, a number from 0 to 1."
+)
 
 
 def _dead_fraction_hint(A, got):
@@ -87,7 +105,7 @@ def _dead_fraction_hint(A, got):
             "count a unit as dead only when its outputs are exactly 0: a tiny output still "
             "passes a gradient (ReLU's slope is 1 there)."
         )
-    return "the share of columns of A that are 0 on every row: np.mean(np.all(A == 0, axis=0))."
+    return CONCEPT
 
 
 def _mistake(body: str, hint, **kw) -> Mistake:
@@ -103,7 +121,7 @@ MISTAKES = (
     _mistake("return np.mean(A.mean(axis=0) < 1e-3)", "exactly 0"),
     _mistake("return np.all(A == 0, axis=0).astype(float)", "return one number"),
     # Right on the chapter's first cases only: the later layers must catch it.
-    _mistake("return 0.25", "np.mean(np.all(A == 0, axis=0))"),
+    _mistake("return 0.25", "a unit is dead when it outputs exactly 0 on every example"),
 )  # fmt: skip
 
 RIGHT_ANSWERS = (
@@ -113,14 +131,23 @@ RIGHT_ANSWERS = (
 )
 
 
-@exercise(reference=_dead_fraction_reference, mistakes=MISTAKES, right_answers=RIGHT_ANSWERS)
-def dead_fraction(candidate: Any) -> CheckResult:
+@exercise(
+    reference=_dead_fraction_reference,
+    mistakes=MISTAKES,
+    cases=_dead_fraction_cases,
+    fresh=_dead_fraction_fresh,
+    concept=CONCEPT,
+    answer="np.mean(np.all(A == 0, axis=0))",
+    right_answers=RIGHT_ANSWERS,
+    forbidden=("experiments",),
+)
+def dead_fraction(candidate: Any, cases: list) -> CheckResult:
     """Check ``dead_fraction(A)``: the share of the units (columns of ``A``, a ReLU layer's
     outputs, one row per example) whose output is exactly 0 on every example."""
     return check_function(
         candidate,
         _dead_fraction_reference,
-        _dead_fraction_cases(),
+        cases,
         name="dead_fraction",
         hint=_dead_fraction_hint,
     )
