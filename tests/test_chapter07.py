@@ -54,7 +54,7 @@ def test_killed_units_never_come_back_in_any_layer():
 
 
 def test_a_shift_of_one_kills_the_top_layer_before_the_first_step():
-    """'A shift of 1 kills the top layer on every seed before the first step'."""
+    """'A shift of 1 kills the whole top layer on all three seeds before the first step'."""
     for seed in (0, 5):
         r = experiments.dead_units_during_training(
             lr=0.1, bias_shift=1.0, seed=seed, data_seed=seed, **{**RUN, "epochs": 1}
@@ -65,6 +65,13 @@ def test_a_shift_of_one_kills_the_top_layer_before_the_first_step():
 def test_width_one_born_dead_matches_its_closed_form():
     r = experiments.born_dead(width=1, depth=10, n_trials=4000, seed=1)
     np.testing.assert_allclose(r.probability, 1 - 0.5 ** (r.depths - 1), atol=0.03)
+
+
+def test_the_opening_names_its_six_questions_as_a_list():
+    """Each question starts its own line: run into the paragraph, they showed as one item."""
+    opening = _text(json.loads(CHAPTER.read_text())["cells"][0])
+    items = [line for line in opening.splitlines() if line[:2] in {f"{k}." for k in range(1, 7)}]
+    assert [line[:5] for line in items] == [f"{k}. **" for k in range(1, 7)], items
 
 
 # --- the notebook's exercises ---
