@@ -93,6 +93,12 @@ def _he_init_hint(fan_in, fan_out, rng, got):
             "all-zero weights make every unit of a layer compute the same thing and receive "
             "the same gradient, so they stay the same: draw them at random."
         )
+    reference = _draw(rng, "normal", 0.0, np.sqrt(2 / fan_in), size=shape)
+    if np.allclose(got, reference, rtol=1e-6, atol=0):
+        return (
+            "the numbers are He's weights, but only to float32's precision: keep "
+            "NumPy's float64 (drop the conversion to a smaller float type)."
+        )
     alternatives = {
         np.sqrt(1 / fan_in): "that is variance 1 / fan_in, right for a unit close to the "
         "identity (tanh); ReLU outputs 0 for half of its inputs, so He doubles the variance "
@@ -116,8 +122,9 @@ def _he_init_hint(fan_in, fan_out, rng, got):
     if got.size >= 1000 and abs(spread / np.sqrt(2 / fan_in) - 1) < 0.05:
         return (
             "the spread is right but the numbers are not the ones rng draws: draw from the "
-            "generator you are given, rng.normal(...), not np.random, so that the same seed "
-            "gives the same weights."
+            "generator you are given, not np.random, in one call "
+            "rng.normal(0.0, std, size=(fan_in, fan_out)) (not in another shape, then "
+            "transposed), so that the same seed gives the same weights."
         )
     return f"{CONCEPT} Your weights have standard deviation {spread:.3g}."
 
@@ -142,7 +149,9 @@ MISTAKES = (
              "He's uniform form"),
     _mistake("return np.zeros((fan_in, fan_out))", "draw them at random"),
     _mistake(f"return rng.normal(0.0, np.sqrt(2 / fan_in), {SHAPE}).astype(np.float32)",
-             "float32"),
+             "keep NumPy's float64"),
+    _mistake("return np.sqrt(2 / fan_in) * rng.standard_normal((fan_out, fan_in)).T",
+             "then transposed"),
     _mistake(f"return rng.normal(0.0, np.sqrt(2) / fan_in, {SHAPE})",
              "keeps a ReLU layer's signal the same size"),
 )  # fmt: skip
