@@ -106,12 +106,19 @@ def test_a_truthy_result_does_not_pass(ex, nbgrader_run, monkeypatch):
     assert any(kind == "tampering" for kind, _ in review(TRICKS["truthy"](ex)))
 
 
-@pytest.mark.parametrize("trick", ["patched", "reference", "own"])
-@pytest.mark.parametrize("ex", EXERCISES.values(), ids=IDS)
+# Each exercise with each trick that applies to it ("own": calling the course's implementation of
+# what the exercise asks for, where the course has one).
+KERNEL_TRICKS = [
+    pytest.param(ex, trick, id=f"{ex.name}-{trick}")
+    for ex in EXERCISES.values()
+    for trick in ("patched", "reference", "own")
+    if TRICKS[trick](ex) is not None
+]
+
+
+@pytest.mark.parametrize(("ex", "trick"), KERNEL_TRICKS)
 def test_tricks_that_run_in_the_kernel_are_flagged_for_review(ex, trick):
     source = TRICKS[trick](ex)
-    if source is None:
-        pytest.skip(f"no {trick} trick for {ex.name}")
     found = review(source, ex.forbidden)
     assert found, source
     kind = "shortcut" if trick == "own" else "tampering"
