@@ -19,6 +19,7 @@ import numpy as np
 from .. import _validate, data, nn
 from .._seeds import derived_seed
 from ..nn.init import INITS
+from .training import _output
 
 #: The bias given to the units that ``killed`` silences before training: far below any weighted
 #: sum that inputs of the size of the course's data sets (|x| of a few units) produce.
@@ -105,7 +106,7 @@ def dead_units_during_training(activation="relu", dataset="digits", *, hidden=(3
     d = data.load(dataset, seed=data_seed, **_validate.mapping(data_kw, "data_kw", where))
     if d.classes is None:
         raise ValueError(f"{where}: {dataset!r} is a regression set; give a classification one")
-    k, output = (1, "sigmoid") if d.classes == 2 else (d.classes, "softmax")
+    output, k = _output(d)
     net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=activation, output=output,
                  init=init, seed=seed, activation_params=activation_params)  # fmt: skip
     silenced = []
