@@ -64,8 +64,12 @@ def test_the_table_has_one_row_per_activation_and_agrees_with_the_registry():
         assert (act.jax in lib.jax) if act.jax else not lib.jax, name
 
 
-def test_the_gated_units_are_left_for_chapter_8():
-    assert "chapter 8" in NOT_COVERED["torch.nn.GLU"] and "chapter 8" in NOT_COVERED["jax.nn.glu"]
+def test_the_gated_linear_unit_is_registered_under_both_libraries_names():
+    assert "torch.nn.GLU" not in NOT_COVERED and "jax.nn.glu" not in NOT_COVERED
+    assert NAMES["glu"] == libraries.Names("torch.nn.GLU", "torch.nn.functional.glu",
+                                           ("jax.nn.glu",))  # fmt: skip
+    for name in ("reglu", "geglu", "swiglu"):  # written from GLU in both libraries
+        assert NAMES[name] == libraries.Names(None, None) and activations.get(name).gated
 
 
 @pytest.mark.parametrize("name", ["relu", "gelu", "leaky_relu", "hardswish"])

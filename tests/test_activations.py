@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NAMES = activations.names()
 ELEMENTWISE = [n for n in NAMES if not activations.get(n).vector_valued]
 VECTOR = [n for n in NAMES if activations.get(n).vector_valued]
+GATED = ["glu", "reglu", "geglu", "swiglu"]  # vector-valued, halving the last axis (issue 21)
+NORMALISING = [n for n in VECTOR if n not in GATED]  # softmax and its kin: width kept
 ARTICLE = ["step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "swish"]
 ARTICLE += ["softmax"]
 TORCH = ["silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid"]
@@ -70,7 +72,8 @@ def case_id(case):
 
 
 def test_names_are_the_article_then_pytorch_in_course_order():
-    assert NAMES == ARTICLE + TORCH + OTHERS
+    assert NAMES == ARTICLE + TORCH + OTHERS + GATED
+    assert [n for n in NAMES if activations.get(n).gated] == GATED
     assert [n for n in NAMES if activations.get(n).in_article] == ARTICLE
 
 
@@ -512,14 +515,14 @@ def test_softmax_infinities_share_the_mass():
 
 def test_a_row_with_nan_is_all_nan_and_other_rows_are_untouched():
     x = np.array([[1.0, np.nan, 2.0], [1.0, 2.0, 3.0], [np.nan, np.inf, 0.0]])
-    for name in VECTOR:
+    for name in NORMALISING:
         act = activations.get(name)
         y, jac = act(x), act.derivative(x)
         assert np.isnan(y[[0, 2]]).all() and np.isnan(jac[[0, 2]]).all()
         assert np.isfinite(y[1]).all() and np.isfinite(jac[1]).all()
 
 
-@pytest.mark.parametrize("name", VECTOR)
+@pytest.mark.parametrize("name", NORMALISING)
 def test_vector_valued_shapes(name):
     act = activations.get(name)
     assert act(np.zeros((2, 3, 4))).shape == (2, 3, 4)
@@ -554,10 +557,10 @@ def test_dtypes_are_preserved(name):
     for dtype in (np.float16, np.float32, np.float64):
         x = np.linspace(-3, 3, 12, dtype=dtype).reshape(3, 4)
         assert act(x).dtype == dtype and act.derivative(x).dtype == dtype
-    for x in (
-        [[-1, 0, 2]],
-        np.array([[-1, 0, 2]], dtype=np.int8),
-        np.array([[5]], dtype=np.uint64),
+    for x in (  # an even last axis, for the gated units
+        [[-1, 0, 2, 3]],
+        np.array([[-1, 0, 2, 1]], dtype=np.int8),
+        np.array([[5, 7]], dtype=np.uint64),
     ):
         assert act(x).dtype == np.float64 and act.derivative(x).dtype == np.float64
 
@@ -654,8 +657,8 @@ def test_an_int_too_large_for_float64_is_refused_as_such(name, what, x, where):
 @pytest.mark.parametrize("name", NAMES)
 def test_ints_beyond_64_bits_but_within_float64_are_rounded_to_float64(name):
     act = activations.get(name)
-    big = [[10**30, -(10**30), 2**1024 - 2**970 - 1, 1.5, -(10**19)]]  # NumPy: object array
-    as_floats = np.array([[1e30, -1e30, BIG, 1.5, -1e19]])
+    big = [[10**30, -(10**30), 2**1024 - 2**970 - 1, 1.5, -(10**19), 2]]  # NumPy: object array
+    as_floats = np.array([[1e30, -1e30, BIG, 1.5, -1e19, 2.0]])
     for fn in (act, act.derivative):
         y = fn(big)
         assert y.dtype == np.float64
@@ -735,3 +738,92 @@ def test_rrelu_draws_one_slope_per_negative_entry_in_training():
     assert (act(-x, rng=7) == -x).all()  # positive inputs pass unchanged
     # evaluation: the mean slope, as PyTorch's training=False
     assert act(-2.0) == -2.0 * (1 / 8 + 1 / 3) / 2
+
+
+# ------------------------------------------------------------------ gated units (issue 21)
+
+GATES = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_gated_unit_is_the_value_half_times_the_gate_of_the_other(name):
+    act, gate = activations.get(name), activations.get(GATES[name])
+    x = np.random.default_rng(4).normal(0, 3, (5, 3, 8))
+    a, b = x[..., :4], x[..., 4:]
+    np.testing.assert_array_equal(act(x), a * gate(b))
+    jac = act.derivative(x)
+    assert jac.shape == (5, 3, 4, 8)
+    i = np.arange(4)
+    np.testing.assert_array_equal(jac[..., i, i], gate(b))
+    np.testing.assert_array_equal(jac[..., i, 4 + i], a * gate.derivative(b))
+    off = jac.copy()
+    off[..., i, i] = off[..., i, 4 + i] = 0
+    assert not off.any()
+    g = np.random.default_rng(5).normal(0, 1, (5, 3, 4))
+    np.testing.assert_allclose(act.vjp(x, g), np.einsum("...i,...ij->...j", g, jac), rtol=1e-15)
+    assert act(np.zeros((3, 0))).shape == (3, 0) and act.derivative(np.zeros((3, 0))).shape == (
+        3, 0, 0)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_gated_unit_refuses_an_odd_last_axis_and_a_scalar(name):
+    act = activations.get(name)
+    odd = rf"^{name}: the last axis must have even length \(a value half and a gate half\), got"
+    for fn in (act, act.derivative, lambda x: act.vjp(x, np.ones((2, 1)))):
+        with pytest.raises(ValueError, match=odd + r" length 3 in shape \(2, 3\)"):
+            fn(np.ones((2, 3)))
+        with pytest.raises(ValueError, match=rf"^{name}: needs an array with at least one axis"):
+            fn(1.0)
+    with pytest.raises(ValueError, match=rf"^{name}.vjp: g must have the shape of the output, "
+                       r"\(2, 2\), got \(2, 4\)"):  # fmt: skip
+        act.vjp(np.ones((2, 4)), np.ones((2, 4)))
+    with pytest.raises(TypeError, match=rf"^{name}.vjp \(g\): booleans are refused"):
+        act.vjp(np.ones((2, 4)), np.ones((2, 2), bool))
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_gated_unit_nan_stays_in_its_own_entry_and_extremes_raise_no_warning(name):
+    act = activations.get(name)
+    x = np.array([[np.nan, 1.0, 2.0, 0.5], [1.0, 2.0, 0.5, np.nan], [1.0, 2.0, 0.5, 3.0]])
+    y, d, v = act(x), act.derivative(x), act.vjp(x, np.ones((3, 2)))
+    assert np.isnan(y).tolist() == [[True, False], [False, True], [False, False]]
+    # dL/da_i = g_i g(b_i) does not involve a_i: a NaN value leaves its own gradient a number
+    assert np.isnan(v).tolist() == [[False, False, True, False], [False, True, False, True],
+                                    [False] * 4]  # fmt: skip
+    assert np.isnan(d[0, 0]).any() and not np.isnan(d[0, 1]).any() and not np.isnan(d[2]).any()
+    n = EXTREMES.size
+    pairs = np.concatenate([np.repeat(EXTREMES, n), np.tile(EXTREMES, n)]).reshape(1, -1)
+    for dtype in (np.float16, np.float32, np.float64):
+        with np.errstate(over="ignore", under="ignore"):
+            x = pairs.astype(dtype)
+        with warnings.catch_warnings(), np.errstate(all="raise"):
+            warnings.simplefilter("error")
+            y, d = act(x), act.derivative(x)
+            v = act.vjp(x, np.ones((1, n * n), dtype))
+        assert y.dtype == d.dtype == v.dtype == dtype
+        finite = np.isfinite(x[0, : n * n]) & np.isfinite(x[0, n * n :])
+        assert not np.isnan(y[0, finite]).any()  # finite pairs give a number (maybe +-inf)
+
+
+def test_gated_units_are_what_the_papers_define():
+    x = np.array([[2.0, -1.0, 0.0, 1.0]])  # a = [2, -1], b = [0, 1]
+    s1 = 1 / (1 + np.exp(-1.0))
+    np.testing.assert_allclose(activations.glu(x), [[1.0, -s1]], rtol=1e-15)
+    np.testing.assert_allclose(activations.reglu(x), [[0.0, -1.0]], rtol=1e-15)
+    np.testing.assert_allclose(activations.swiglu(x), [[0.0, -s1]], rtol=1e-15)
+    assert activations.get("glu").torch == "torch.nn.functional.glu"
+    assert activations.get("glu").reference == "dauphin2017language"
+    assert {activations.get(n).reference for n in GATED[1:]} == {"shazeer2020glu"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_vjp_is_the_gradient_times_the_jacobian(name):
+    """``act.vjp`` exists for every entry: g * f'(x) elementwise, g J for the vector-valued."""
+    act = activations.get(name)
+    x = np.random.default_rng(6).normal(0, 2, (3, 6))
+    y = act(x)
+    g = np.random.default_rng(7).normal(0, 1, y.shape)
+    d = act.derivative(x)
+    want = np.einsum("...i,...ij->...j", g, d) if act.vector_valued else g * d
+    np.testing.assert_allclose(act.vjp(x, g), want, rtol=1e-13, atol=1e-15)
+    assert act.vjp(x.astype(np.float32), g.astype(np.float32)).dtype == np.float32

@@ -410,3 +410,118 @@ def test_jacobian_matches_finite_differences(name):
         step[j] = h
         column = (act(x + step) - act(x - step)) / (2 * h)  # d y / d x_j
         np.testing.assert_allclose(jac[..., :, j], column, rtol=1e-6, atol=1e-9)
+
+
+# ------------------------------------------------------------------- gated units (issue 21)
+
+GATED = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+
+
+def _gated_pairs():
+    """(a, b) pairs: values of every size against gates around the gate's interesting range,
+    its tails (where the gate underflows or is the identity) and huge values."""
+    rng = np.random.default_rng(11)
+    a = np.concatenate([[0.0, 1.0, -1.0, 1e-300, -3e-8, 7.5, -1e5, 1e150, -1e300],
+                        rng.normal(0, 3, 20)])  # fmt: skip
+    b = np.concatenate(
+        [
+            [
+                0.0,
+                -0.0,
+                1e-300,
+                0.5,
+                -0.5,
+                1.0,
+                3.0,
+                -3.0,
+                20.0,
+                -20.0,
+                40.0,
+                -40.0,
+                -700.0,
+                -745.0,
+                800.0,
+                -800.0,
+                1e5,
+                1e150,
+            ],
+            rng.normal(0, 4, 20),
+        ]
+    )
+    return np.repeat(a, b.size), np.tile(b, a.size)  # fmt: skip
+
+
+@functools.cache
+def gated_reference(gate):
+    a, b = _gated_pairs()
+    rows = []
+    with mp.workdps(50):
+        for ai, bi in zip(a, b, strict=True):
+            g, dg = REFERENCES[gate](mp.mpf(float(bi)))[:2]
+            A = mp.mpf(float(ai))
+            rows.append((float(A * g), float(g), float(A * dg)))
+    return np.array(rows).T
+
+
+@pytest.mark.parametrize("name", list(GATED))
+def test_gated_units_and_their_derivatives_match_mpmath(name):
+    act = activations.get(name)
+    a, b = _gated_pairs()
+    x = np.concatenate([a, b])[None, :]  # one row: the value half, then the gate half
+    y, dy_da, dy_db = gated_reference(GATED[name])
+    rtol = 2 * max(TOLERANCE.get(GATED[name], (DEFAULT_RTOL, DEFAULT_RTOL))) + DEFAULT_RTOL
+    jac = act.derivative(x)[0]
+    u = a.size
+    i = np.arange(u)
+    ones = np.ones((1, u))
+    for got, want in (
+        (act(x)[0], y),
+        (jac[i, i], dy_da),
+        (jac[i, u + i], dy_db),
+        (act.vjp(x, ones)[0, :u], dy_da),
+        (act.vjp(x, ones)[0, u:], dy_db),
+    ):
+        # a gate below the smallest normal number (b < -708 for the sigmoid) has only its
+        # subnormal digits, an absolute error of ~1e-323 that the product scales by |a|
+        tol = np.maximum(rtol * np.abs(want), ATOL_SUB * np.maximum(1.0, np.abs(a)))
+        with np.errstate(invalid="ignore"):  # inf - inf where both overflow: equal, so fine
+            bad = ~((got == want) | (np.abs(got - want) <= tol))
+        assert not bad.any(), (name, a[bad][:3], b[bad][:3], got[bad][:3], want[bad][:3])
+
+
+@pytest.mark.parametrize("name", list(GATED))
+def test_gated_jacobian_and_vjp_match_finite_differences(name):
+    act = activations.get(name)
+    rng = np.random.default_rng(12)
+    x = rng.normal(0, 2, (3, 8))
+    if name == "reglu":  # keep the gates away from the kink at 0
+        x[:, 4:] += np.sign(x[:, 4:]) * 0.05
+    jac = act.derivative(x)
+    h = 1e-6
+    for j in range(8):
+        step = np.zeros(8)
+        step[j] = h
+        column = (act(x + step) - act(x - step)) / (2 * h)
+        np.testing.assert_allclose(jac[..., :, j], column, rtol=1e-6, atol=1e-9)
+    g = rng.normal(0, 1, (3, 4))
+    loss = lambda z: float(np.sum(g * act(z)))  # noqa: E731
+    fd = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape):
+        e = np.zeros_like(x)
+        e[idx] = h
+        fd[idx] = (loss(x + e) - loss(x - e)) / (2 * h)
+    np.testing.assert_allclose(act.vjp(x, g), fd, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "softmin"])
+def test_softmax_family_vjp_matches_finite_differences(name):
+    act = activations.get(name)
+    rng = np.random.default_rng(13)
+    x, g = rng.normal(0, 2, (2, 5)), rng.normal(0, 1, (2, 5))
+    h = 1e-6
+    fd = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape):
+        e = np.zeros_like(x)
+        e[idx] = h
+        fd[idx] = (np.sum(g * act(x + e)) - np.sum(g * act(x - e))) / (2 * h)
+    np.testing.assert_allclose(act.vjp(x, g), fd, rtol=1e-6, atol=1e-9)

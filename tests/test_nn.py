@@ -1,5 +1,6 @@
 """Tests of actlab.nn: gradients against finite differences, training, determinism, errors."""
 
+import dataclasses
 import warnings
 
 import numpy as np
@@ -124,10 +125,17 @@ def test_step_passes_no_gradient():
     assert np.any(dW3) or np.any(db3)
 
 
-@pytest.mark.parametrize("name", VECTOR_VALUED)
-def test_vector_valued_hidden_activation_is_rejected(name):
-    with pytest.raises(ValueError, match="vector-valued"):
-        nn.MLP([2, 3, 1], activation=name)
+def test_vector_valued_hidden_activation_without_a_vjp_is_rejected():
+    """Vector-valued hidden layers back-propagate by the entry's vjp (tests/test_nn_gated.py);
+    one without it is refused."""
+    soft = activations.get("softmax")
+    fields = {f.name: getattr(soft, f.name) for f in dataclasses.fields(soft) if f.init}
+    activations.register(dataclasses.replace(soft, **{**fields, "name": "novjp", "vjp_fn": None}))
+    try:
+        with pytest.raises(ValueError, match="'novjp' is vector-valued .* no vector-Jacobian"):
+            nn.MLP([2, 3, 1], activation="novjp")
+    finally:
+        del activations.registry._REGISTRY["novjp"]
 
 
 def test_xor_is_solved_by_one_hidden_layer_but_not_by_a_line():

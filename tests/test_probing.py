@@ -89,14 +89,22 @@ def _extreme_cases():
 def test_extreme_parameters_on_extreme_inputs_raise_no_floating_point_error(name, params):
     act = activations.get(name)
     x = X_EXTREME.reshape(1, -1) if act.vector_valued else X_EXTREME
+    if act.gated:  # every (value, gate) pair of extremes, the last pair (NaN, NaN)
+        n = X_EXTREME.size
+        x = np.concatenate([np.repeat(X_EXTREME, n), np.tile(X_EXTREME, n)]).reshape(1, -1)
     try:
-        act(0.5 if not act.vector_valued else [0.5], **params)
+        act(0.5 if not act.vector_valued else [0.5, 0.5], **params)
     except ValueError:  # a parameter value the activation refuses (with a message)
         return
     with np.errstate(all="raise"):
         y = act(x, **params)
         d = act.derivative(x, **params)
         grads = [act.param_derivative(x, p, **params) for p in act.param_grads]
+        if act.gated:
+            assert act.vjp(x, np.ones_like(y)).shape == x.shape
+            assert y.shape == (1, x.shape[1] // 2) and d.shape == (1, x.shape[1] // 2, x.shape[1])
+            assert np.isnan(y[..., -1]).all()
+            return
     assert y.shape == x.shape and d.shape[: x.ndim] == x.shape
     assert all(g.shape == x.shape for g in grads)
     assert np.isnan(y[..., -1]).all()  # NaN propagated

@@ -118,7 +118,14 @@ def card(name, image=True):
     """The card of one activation, in MyST (``image=False`` leaves the plot out)."""
     act = get(name)
     params = ", ".join(f"`{k}={v!r}`" for k, v in act.params.items()) or "none"
-    if act.vector_valued:
+    if act.gated:
+        plot = (
+            "*A gated unit: the last axis (even length 2u) is split into a value half a and a "
+            "gate half b, and the output, of width u, is a times the gate of b. No curve of one "
+            "input; its derivative is a Jacobian matrix of shape (u, 2u).*"
+        )
+        at_zero = "f(0), f′(0): none (vector-valued)"
+    elif act.vector_valued:
         plot = (
             "*A function of a whole vector (the last axis): no curve of one input. Its "
             "derivative is a Jacobian matrix.*"

@@ -13,7 +13,8 @@ True
 raises a ValueError that suggests the closest ones), ``table()`` gives their metadata as dicts.
 Each activation is also an attribute of this package (``activations.relu``), and lives in the
 module of its family (``FAMILIES``, modules in ``registry.MODULES``): ``classic``,
-``rectifier``, ``smooth``, ``hard``, ``shrink``, and ``normalise`` for the softmax family (so
+``rectifier``, ``smooth``, ``hard``, ``shrink``, ``gated`` (GLU and its variants, which halve
+the last axis), and ``normalise`` for the softmax family (so
 that ``actlab.activations.softmax`` is always the activation, never a module). Inputs, dtypes
 and error messages are described in :mod:`actlab.activations._public`; the stable formulas and
 why they are needed, in each function's docstring and in :mod:`actlab.activations._stable`.
@@ -21,7 +22,7 @@ why they are needed, in each function's docstring and in :mod:`actlab.activation
 
 # One module per family of ``FAMILIES`` (``registry.MODULES``), named as the course names it;
 # importing one registers its activations.
-from . import classic, hard, normalise, rectifier, shrink, smooth  # noqa: F401
+from . import classic, gated, hard, normalise, rectifier, shrink, smooth  # noqa: F401
 from .registry import COURSE_ORDER, FAMILIES, Activation, get, names, register, table
 
 __all__ = ["COURSE_ORDER", "FAMILIES", "Activation", "get", "names", "register", "table"]

@@ -126,3 +126,46 @@ def public(name, vector=False, blocks=False):
         return checked
 
     return decorate
+
+
+def public_vjp(name, out_shape):
+    """Decorator: turn a vector-Jacobian-product kernel ``vjp(x, g, **params)`` into the public
+    ``act.vjp`` of activation ``name``.
+
+    ``x`` and ``g`` are checked as every activation checks its input; ``g`` must have the shape
+    ``out_shape(x.shape)`` of the activation's output (for a gated unit half the last axis), and
+    the result, of ``x``'s shape, has the wider of the two float dtypes (ints count as float64).
+    Kernels get float64 arrays with at least one axis.
+    """
+
+    def decorate(kernel):
+        signature = inspect.signature(kernel)
+        accepted = [p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY]
+        listing = ", ".join(accepted) if accepted else "no parameters"
+
+        @functools.wraps(kernel)
+        def checked(x, g, *args, **params):
+            if args:
+                raise TypeError(f"{name}.vjp: takes (x, g) and keyword-only parameters")
+            unknown = sorted(set(params) - set(accepted))
+            if unknown:
+                raise TypeError(
+                    f"{name}.vjp: unknown parameter {unknown[0]!r}; {name} accepts {listing}"
+                )
+            arr, dtype = _validate.reals(x, name)
+            if arr.ndim == 0:
+                raise ValueError(f"{name}: needs an array with at least one axis, got a scalar")
+            grad, gtype = _validate.reals(g, f"{name}.vjp (g)")
+            want = out_shape(arr.shape, name)
+            if grad.shape != want:
+                raise ValueError(
+                    f"{name}.vjp: g must have the shape of the output, {want}, got {grad.shape}"
+                )
+            with np.errstate(under="ignore"):
+                return as_output(kernel(arr, grad, **params), np.promote_types(dtype, gtype),
+                                 False)  # fmt: skip
+
+        checked.kernel = kernel
+        return checked
+
+    return decorate

@@ -9,8 +9,8 @@ reason, and that the registry's ``torch`` and ``jax`` fields agree with this tab
 
 >>> NAMES["hardswish"].jax
 ('jax.nn.hard_silu', 'jax.nn.hard_swish')
->>> NOT_COVERED["torch.nn.GLU"].split(":")[0]
-'a gated unit'
+>>> NAMES["glu"].torch, NOT_COVERED["torch.nn.Softmax2d"].split(":")[0]
+('torch.nn.functional.glu', 'softmax over the channels of an image (the third axis from the end)')
 """
 
 from typing import NamedTuple
@@ -64,6 +64,12 @@ NAMES = {
     "squareplus": Names(None, None, (_J + "squareplus",)),
     "sparse_plus": Names(None, None, (_J + "sparse_plus",)),
     "sparse_sigmoid": Names(None, None, (_J + "sparse_sigmoid",)),
+    # The gated units: PyTorch and JAX have GLU only; ReGLU, GEGLU and SwiGLU are written from
+    # it in both (e.g. a * F.silu(b) after a.chunk(2, dim=-1)).
+    "glu": Names("torch.nn.GLU", _F + "glu", (_J + "glu",)),
+    "reglu": Names(None, None),
+    "geglu": Names(None, None),
+    "swiglu": Names(None, None),
 }  # fmt: skip
 
 # Where the libraries differ from each other (or from actlab), as their documentation states it.
@@ -91,13 +97,12 @@ DIFFERENCES = {
     "threshold": "PyTorch requires both the threshold and the value; actlab's defaults are 0 "
     "and 0 (ReLU).",
     "squareplus": "JAX's b defaults to 4, as actlab's.",
+    "glu": "PyTorch's dim defaults to -1 (the last axis, as actlab's); JAX's axis too. Both "
+    "split into the first half (the value) and the second (the gate), as actlab does.",
 }
 
 # What the libraries list among their activations and the registry does not hold, and why.
 NOT_COVERED = {
-    "torch.nn.GLU": "a gated unit: it halves its input and multiplies one half by the sigmoid "
-    "of the other (the gated units come with chapter 8)",
-    "jax.nn.glu": "the same gated linear unit as torch.nn.GLU (chapter 8)",
     "torch.nn.Softmax2d": "softmax over the channels of an image (the third axis from the end): "
     "the registry's softmax on another axis",
     "torch.nn.MultiheadAttention": "an attention layer, listed among PyTorch's activations but "

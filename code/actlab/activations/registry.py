@@ -17,6 +17,8 @@ import inspect
 import types
 from collections.abc import Callable, Mapping
 
+import numpy as np
+
 # The order in which the course meets them: first the ten of the article the course follows ("When
 # we talk about activation functions, what are we talking about? From vanishing gradients to the
 # ReLU revolution", in Chinese), then PyTorch's others, then what only JAX or only PyTorch's
@@ -26,8 +28,9 @@ COURSE_ORDER = (
     "silu", "gelu", "softplus", "selu", "celu", "mish", "relu6", "hardtanh", "hardsigmoid",
     "hardswish", "softsign", "logsigmoid", "tanhshrink", "hardshrink", "softshrink", "log_softmax",
     "rrelu", "threshold", "softmin", "squareplus", "sparse_plus", "sparse_sigmoid",
+    "glu", "reglu", "geglu", "swiglu",
 )  # fmt: skip
-FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax")
+FAMILIES = ("classic", "rectifier", "smooth", "hard", "shrink", "softmax", "gated")
 # The module of ``actlab.activations`` that holds each family: its own name, except softmax's,
 # so that ``actlab.activations.softmax`` can only mean the activation, never a module.
 MODULES = {family: family for family in FAMILIES} | {"softmax": "normalise"}
@@ -43,8 +46,12 @@ class Activation:
 
     Call it as ``act(x, **params)``; ``act.derivative(x, **params)`` is the elementwise derivative
     (for the vector-valued softmax and log_softmax, the Jacobian over the last axis, of shape
-    ``x.shape + x.shape[-1:]`` with ``J[..., i, j] = d y_i / d x_j``). At a kink the derivative
-    takes the value PyTorch's autograd reports. Properties, stated for the default parameters:
+    ``x.shape + x.shape[-1:]`` with ``J[..., i, j] = d y_i / d x_j``; for the gated units, whose
+    output is half as wide as their input, of shape ``x.shape[:-1] + (n // 2, n)``).
+    ``act.vjp(x, g, **params)`` is the vector-Jacobian product ``g J``: the gradient with
+    respect to ``x`` of a loss whose gradient with respect to the output is ``g`` (what
+    backpropagation needs, without forming J). At a kink the derivative takes the value
+    PyTorch's autograd reports. Properties, stated for the default parameters:
 
     - ``odd``: ``f(-x) = -f(x)``, so inputs symmetric around 0 give outputs of mean exactly 0
       (zero-centred in the sense of LeCun et al. 1998); sigmoid's outputs are all positive, and
@@ -56,6 +63,8 @@ class Activation:
       al. 2016; Krizhevsky et al. 2012 call ReLU non-saturating); :attr:`saturation` says which
       end saturates for the others;
     - ``value_at_zero``, ``derivative_at_zero``: numbers (None for the vector-valued ones);
+    - ``vector_valued``: a function of the whole last axis (softmax, and the gated units of the
+      family "gated", see :attr:`gated`);
     - ``reference``: a key of ``references.bib``, or None where no paper fits: the paper the
       course names first for the function;
     - ``sources``: ``(role, key)`` pairs, oldest first, with a role of ``ROLES``: "introduced"
@@ -97,11 +106,14 @@ class Activation:
     use: str = ""
     chapter: str | None = None
     param_grads: Mapping = dataclasses.field(default_factory=dict, repr=False)
+    vjp_fn: Callable | None = dataclasses.field(default=None, repr=False)
     params: Mapping = dataclasses.field(init=False)
 
     def __post_init__(self):
         if self.family not in FAMILIES:
             raise ValueError(f"{self.name}: unknown family {self.family!r}; one of {FAMILIES}")
+        if self.family == "gated" and not (self.vector_valued and self.vjp_fn is not None):
+            raise ValueError(f"{self.name}: a gated unit is vector-valued and needs a vjp_fn")
         kernel = getattr(self.fn, "kernel", self.fn)
         params = {
             p.name: p.default
@@ -136,6 +148,42 @@ class Activation:
     def derivative(self, x, *args, **params):
         """The derivative at ``x`` (the Jacobian for vector-valued activations)."""
         return self.grad(x, *args, **params)
+
+    def vjp(self, x, g, **params):
+        """The vector-Jacobian product at ``x``: ``dL/dx`` for the upstream gradient
+        ``g = dL/dy`` (``g`` has the output's shape, ``y = act(x)``).
+
+        Elementwise activations give ``g * f'(x)``; vector-valued ones use their own rule
+        (``vjp_fn``) where they have one, else contract ``g`` with the Jacobian.
+
+        >>> from actlab import activations
+        >>> print(activations.get("glu").vjp([[1.0, 0.0]], [[2.0]]))
+        [[1.  0.5]]
+        >>> print(activations.get("relu").vjp([-1.0, 3.0], [5.0, 5.0]))
+        [0. 5.]
+        """
+        if self.vjp_fn is not None:
+            return self.vjp_fn(x, g, **params)
+        d = self.derivative(x, **params)
+        g = np.asarray(g, dtype=np.result_type(d.dtype, np.float16))
+        if not self.vector_valued:
+            if np.shape(g) != np.shape(d):
+                raise ValueError(
+                    f"{self.name}.vjp: g must have the output's shape {np.shape(d)}, "
+                    f"got {np.shape(g)}"
+                )
+            return (g * d).astype(d.dtype)
+        if g.shape != d.shape[:-1]:
+            raise ValueError(
+                f"{self.name}.vjp: g must have the output's shape {d.shape[:-1]}, got {g.shape}"
+            )
+        return np.einsum("...i,...ij->...j", g, d).astype(d.dtype)
+
+    @property
+    def gated(self):
+        """True for a gated unit (family "gated"): its input's last axis, of even length 2u,
+        is a value half and a gate half, and its output has width u."""
+        return self.family == "gated"
 
     def param_derivative(self, x, name, **params):
         """The elementwise derivative at ``x`` with respect to the parameter ``name``.
@@ -189,7 +237,7 @@ class Activation:
 
     def info(self):
         """The metadata as a plain dict (everything but the two functions)."""
-        skip = ("fn", "grad", "param_grads")
+        skip = ("fn", "grad", "param_grads", "vjp_fn")
         fields = [f.name for f in dataclasses.fields(self) if f.name not in skip]
         info = {name: getattr(self, name) for name in fields}
         info["params"] = dict(self.params)  # a copy: editing the table leaves the registry alone

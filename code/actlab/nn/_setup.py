@@ -103,23 +103,33 @@ def per_layer(value, count, name, kind):
     raise TypeError(f"MLP: {name} must be a {kind.__name__} or a list of them, got {value!r}")
 
 
+def pre_width(act, units):
+    """The width of the Dense output feeding a hidden layer of ``units`` outputs: 2 * units for a
+    gated unit (a value half and a gate half), else ``units``.
+
+    >>> pre_width(activations.get("swiglu"), 16), pre_width(activations.get("relu"), 16)
+    (32, 16)
+    """
+    return 2 * units if act.gated else units
+
+
 def hidden_activation(name, kwargs, units=1):
     """The registry's activation ``name``, checked for use in a hidden layer with ``kwargs``."""
     try:
         act = activations.get(name)
     except ValueError as exc:  # unknown name: the registry suggests the closest ones
         raise ValueError(f"MLP: {exc}") from None
-    if act.vector_valued:
+    if act.vector_valued and act.vjp_fn is None:
         raise ValueError(
-            f"MLP: activation {name!r} is vector-valued (each output mixes all units) and cannot "
-            "be a hidden activation; use output='softmax' for a probability output"
+            f"MLP: activation {name!r} is vector-valued (each output mixes all units) and has "
+            "no vector-Jacobian product (vjp_fn), so it cannot be a hidden activation"
         )
     unknown = sorted(set(kwargs) - set(act.params))
     if unknown:
         takes = f"takes {sorted(act.params)}" if act.params else "takes no parameters"
         raise TypeError(f"MLP: activation {name!r} {takes}; activation_params has {unknown}")
     try:  # let the activation check its parameter values once, before any training
-        act(np.zeros((1, units)), **kwargs)
+        act(np.zeros((1, pre_width(act, units))), **kwargs)
     except (TypeError, ValueError) as exc:
         msg = f"MLP: activation {name!r} rejects activation_params {kwargs}: {exc}"
         raise type(exc)(msg) from None

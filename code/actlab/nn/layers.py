@@ -22,6 +22,11 @@ array([[1., 2.]])
 array([[-0.5,  4. ]])
 >>> act.backward(np.array([[1.0, 1.0]])), act.grads["alpha"]
 (array([[0.25, 1.  ]]), array(-2.))
+>>> gate = VectorActivate(activations.get("glu"))  # 2u pre-activations in, u outputs out
+>>> gate.forward(np.array([[3.0, 0.0]]))
+array([[1.5]])
+>>> gate.backward(np.array([[1.0]]))
+array([[0.5 , 0.75]])
 """
 
 import numpy as np
@@ -128,3 +133,34 @@ class Activate:
         args = "".join(f", {k}={v!r}" for k, v in self.kwargs.items())
         learned = "".join(f", {k}=<trained {np.shape(v)}>" for k, v in self.trained.items())
         return f"Activate({self.activation.name!r}{args}{learned})"
+
+
+class VectorActivate(Activate):
+    r"""A vector-valued activation :math:`A = f(Z)` over each row: softmax (and its kin), or a
+    gated unit, whose rows of 2u pre-activations ``[a, b]`` give u outputs :math:`a \otimes
+    g(b)`.
+
+    Backward: :math:`\partial L/\partial Z` is the vector-Jacobian product
+    :meth:`actlab.activations.Activation.vjp` of the upstream gradient, e.g. :math:`s \odot (g -
+    \sum_j g_j s_j)` for softmax, :math:`[g \odot \sigma(b),\ g \odot a \odot \sigma'(b)]`
+    for GLU; no Jacobian is formed. A unit's derivative is not one number here (each output
+    depends on several inputs), so ``slope`` stays None and the network records no dead units
+    for such a layer (NaN). No learned parameters.
+    """
+
+    def __init__(self, activation, kwargs=None, trained=None):
+        if trained:
+            raise ValueError(f"{activation.name}: a vector-valued layer learns no parameters")
+        super().__init__(activation, kwargs)
+        self._vjp = _kernel(activation.vjp_fn)
+
+    def forward(self, Z):
+        self._Z = Z
+        self._A = self._f(Z, **self.kwargs)
+        return self._A
+
+    def backward(self, dA):
+        return self._vjp(self._Z, dA, **self.kwargs)
+
+    def __repr__(self):
+        return f"VectorActivate({self.activation.name!r})"

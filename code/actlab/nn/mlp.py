@@ -11,7 +11,7 @@ import numpy as np
 from .. import _validate
 from . import _setup, train
 from .init import INITS
-from .layers import Activate, Dense
+from .layers import Activate, Dense, VectorActivate
 from .outputs import OUTPUTS
 
 
@@ -35,7 +35,15 @@ class MLP:
         Layer widths from inputs to outputs, e.g. ``[2, 16, 16, 1]`` (at least 2, each >= 1).
     activation : str or list of str
         Hidden activation(s) from :func:`actlab.activations.names`, one for all hidden layers or
-        one per hidden layer. Vector-valued ones (softmax) are rejected.
+        one per hidden layer. Vector-valued ones work too: softmax (and log_softmax, softmin)
+        over the layer's units, and the gated units glu, reglu, geglu and swiglu.
+
+    Widths: ``sizes`` lists each layer's OUTPUT width. A hidden layer of width u with a gated
+    activation has a Dense layer that makes 2u pre-activations (a value half a and a gate half b)
+    and outputs the u values ``a * g(b)``: ``MLP([2, 16, 1], activation="swiglu")``
+    has weights of shapes (2, 32) and (16, 1), ``n_params`` = 2*32 + 32 + 16 + 1 = 113. To
+    compare with a plain layer at equal parameter count, shrink u (Shazeer 2020 uses 2/3 of the
+    plain width). :attr:`n_params` counts every trained number.
     output : {"sigmoid", "softmax", "linear"}
         The output and its loss: sigmoid + binary cross-entropy (1 unit, y in [0, 1]), softmax +
         cross-entropy (k >= 2 units, integer labels), linear + mean squared error.
@@ -73,6 +81,9 @@ class MLP:
     >>> net = MLP([2, 3, 3, 1], activation="prelu", activation_param_sharing=["unit", "layer"])
     >>> net.activation_parameters
     [{'alpha': array([0.25, 0.25, 0.25])}, {'alpha': array(0.25)}]
+    >>> net = MLP([2, 16, 1], activation="swiglu")
+    >>> [W.shape for W, b in net.params], net.n_params, MLP([2, 16, 1], activation="relu").n_params
+    ([(2, 32), (16, 1)], 113, 65)
     """
 
     def __init__(
@@ -115,8 +126,10 @@ class MLP:
         trained = [_setup.learned_start(self, i) for i in range(n_hidden)]
 
         # One flat vector for every trainable number, and one for their gradients; the layers'
-        # arrays are views into them. The activation parameters come last.
-        pairs = list(zip(self.sizes[:-1], self.sizes[1:], strict=True))
+        # arrays are views into them. The activation parameters come last. A gated layer's
+        # Dense makes twice its width (a value half and a gate half).
+        pre = [_setup.pre_width(act, u) for act, u in zip(acts, self.sizes[1:-1], strict=True)]
+        pairs = list(zip(self.sizes[:-1], [*pre, self.sizes[-1]], strict=True))
         shapes = [shape for fan_in, fan_out in pairs for shape in ((fan_in, fan_out), (fan_out,))]
         self._n_weights = sum(int(np.prod(s)) for s in shapes)
         shapes += [value.shape for start in trained for value in start.values()]
@@ -141,7 +154,10 @@ class MLP:
             learned = {name: next(values) for name in start}
             for name, value in start.items():
                 learned[name][...] = value
-            layer = Activate(act, fixed, learned)
+            if act.vector_valued:
+                layer = VectorActivate(act, fixed)
+            else:
+                layer = Activate(act, fixed, learned)
             layer.grads = {name: next(grads) for name in start}
             self._hidden.append(layer)
         self.layers = [self._dense[0]]
@@ -180,6 +196,12 @@ class MLP:
             new.append((W, b))
         for layer, (W, b) in zip(self._dense, new, strict=True):
             layer.W[...], layer.b[...] = W, b
+
+    @property
+    def n_params(self):
+        """How many numbers the network trains: weights, biases and learned activation
+        parameters (a gated layer of width u has a Dense of 2u outputs)."""
+        return int(self._theta.size)
 
     @property
     def activation_parameters(self):
@@ -280,7 +302,8 @@ class MLP:
 
     def forward_trace(self, X):
         """Each hidden layer's pre-activations and activations on X: a list of dicts
-        ``{"Z": (n, units), "A": (n, units)}``, first hidden layer first."""
+        ``{"Z": (n, units), "A": (n, units)}``, first hidden layer first (for a gated layer Z
+        has 2 * units columns, the value half then the gate half)."""
         where = "MLP.forward_trace"
         X = _validate.matrix(X, "X", where, self.sizes[0])
 
@@ -293,7 +316,8 @@ class MLP:
     def backward_signals(self, X, y):
         """The error signal reaching each hidden layer: a list, first hidden layer first, of
         arrays (n, units) whose row i is the gradient of example i's own loss in the layer's
-        pre-activations, :math:`\\partial L_i / \\partial Z_i` (n times that of the mean loss)."""
+        pre-activations, :math:`\\partial L_i / \\partial Z_i` (n times that of the mean loss);
+        a gated layer's arrays have 2 * units columns, as its pre-activations."""
         where = "MLP.backward_signals"
         X, y = self._data(X, y, where)
 

@@ -12,7 +12,8 @@
 - ``"zero_fraction"``: one float per hidden layer, the fraction of its outputs that are exactly 0;
 - ``"dead_fraction"``: one float per hidden layer, the fraction of its units whose activation
   has derivative exactly 0 on every training example, so that no gradient reaches their weights
-  (a ReLU unit whose input is negative everywhere);
+  (a ReLU unit whose input is negative everywhere); NaN for a gated or softmax layer, where each
+  output depends on several inputs and a unit has no single derivative;
 - ``"activation_params"`` (only when the network learns activation parameters): one dict per
   hidden layer, name -> a copy of the array (shape (units,) or ()).
 
@@ -79,6 +80,8 @@ def full_pass(net, X, y):
     ]
     record["dead_fraction"] = [
         float(np.count_nonzero(dead_units_mask(layer.slope)) / layer.slope.shape[1])
+        if layer.slope is not None
+        else float("nan")  # a gated or softmax layer: a unit's derivative is not one number
         for layer in hidden
     ]
     if net._theta.size > net._n_weights:
