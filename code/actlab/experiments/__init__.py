@@ -25,12 +25,21 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 :func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
 :mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds) and
 :mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
-:func:`expected_calibration_error`).
+:func:`expected_calibration_error`) and :mod:`~actlab.experiments.gated` (:func:`product_task`,
+:func:`gated_vs_plain`, :func:`equal_params_width`, :func:`exact_product_net`: what a gate adds).
 """
 
 from .._seeds import STREAMS, derived_seed
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
 from .dying import DyingRun, dead_units_during_training
+from .gated import (
+    GatedRuns,
+    ProductRuns,
+    equal_params_width,
+    exact_product_net,
+    gated_vs_plain,
+    product_task,
+)
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import machine_facts, time_activations, time_formulas
@@ -60,4 +69,10 @@ __all__ = [
     "Reliability",
     "reliability",
     "expected_calibration_error",
+    "ProductRuns",
+    "product_task",
+    "GatedRuns",
+    "gated_vs_plain",
+    "equal_params_width",
+    "exact_product_net",
 ]
