@@ -172,3 +172,10 @@ def test_output_error_for_a_soft_target_inside_0_1():
     ce = ax.get_lines()[0].get_ydata()
     np.testing.assert_allclose(ce, np.abs(activations.get("sigmoid")(z) - 0.25))
     assert "y = 0.25" in ax.get_xlabel()
+
+
+def test_a_gated_unit_has_no_curve_and_the_message_says_what_to_plot():
+    with pytest.raises(
+        ValueError, match="swiglu is vector-valued \\(a gated unit: .*plot its gate"
+    ):
+        plotting.plot_gallery(["swiglu"])

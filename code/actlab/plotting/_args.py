@@ -244,6 +244,12 @@ def activation(item, where, name="activation", shown=None):
     else:
         raise TypeError(f"{where}: {name}: expected an activation name or a callable, "
                         f"got {item!r}")  # fmt: skip
+    if getattr(fn, "gated", False):
+        raise ValueError(
+            f"{where}: {label} is vector-valued (a gated unit: each output is a value times a "
+            "gate of another input, a * g(b)), so it has no curve of one variable to plot; plot "
+            "its gate g, or the surface a * g(b) over a grid of (a, b)"
+        )
     if getattr(fn, "vector_valued", False):
         raise ValueError(
             f"{where}: {label} is vector-valued (each output depends on every input), so it has "
