@@ -8,7 +8,7 @@ however many layers it has.
 
 import numpy as np
 
-from .. import _validate
+from .. import _validate, activations
 from . import _setup, train
 from .init import INITS
 from .layers import Activate, Dense
@@ -33,9 +33,11 @@ class MLP:
     ----------
     sizes : list of int
         Layer widths from inputs to outputs, e.g. ``[2, 16, 16, 1]`` (at least 2, each >= 1).
-    activation : str or list of str
+    activation : str, Activation, or a list of them
         Hidden activation(s) from :func:`actlab.activations.names`, one for all hidden layers or
-        one per hidden layer. Vector-valued ones (softmax) are rejected.
+        one per hidden layer. Vector-valued ones (softmax) are rejected. An
+        :class:`actlab.activations.Activation` of one's own (not registered, such as one made by
+        :func:`actlab.experiments.as_activation`) is used as it is.
     output : {"sigmoid", "softmax", "linear"}
         The output and its loss: sigmoid + binary cross-entropy (1 unit, y in [0, 1]), softmax +
         cross-entropy (k >= 2 units, integer labels), linear + mean squared error.
@@ -91,7 +93,8 @@ class MLP:
     ):
         self.sizes = _setup.sizes(sizes)
         n_hidden = len(self.sizes) - 2
-        self.activation = _setup.per_layer(activation, n_hidden, "activation", str)
+        kinds = (str, activations.Activation)  # a registry name, or an Activation of one's own
+        self.activation = _setup.per_layer(activation, n_hidden, "activation", kinds)
         kwargs = _setup.per_layer(activation_params or {}, n_hidden, "activation_params", dict)
         self.activation_params = [dict(kw) for kw in kwargs]
         sharing = _setup.per_layer(
