@@ -341,6 +341,21 @@ class OnRecord:
         """The article's section the claim comes from (None for the course's own claims)."""
         return None if self.source == COURSE else ARTICLE[self.source][0]
 
+    def __str__(self) -> str:
+        held = "a timing" if self.timing else f"held on {self.held} of {self.seeds} seeds"
+        lines = textwrap.wrap(
+            f"{self.source} (ch. {self.chapter}) {self.verdict}, {held}: {self.claim}",
+            _WIDTH,
+            subsequent_indent="    ",
+        )
+        lines += textwrap.wrap(
+            f"Measured: {self.measured.rstrip('.')}.",
+            _WIDTH,
+            initial_indent="    ",
+            subsequent_indent="    ",
+        )
+        return "\n".join(lines)
+
 
 def on_record(source=None, chapter=None) -> dict[str, OnRecord]:
     """The claims of the last check over several seeds, by key, in chapter order.
