@@ -77,9 +77,7 @@ def _hint(x, got):
             (np.where(neg, x / np.sqrt(r), x), "that is the value of ISRLU, not its slope."),
         ]  # fmt: skip
     for wrong, text in tries:
-        if np.allclose(got, wrong, rtol=1e-6, atol=1e-9) and not np.allclose(
-            wrong, _reference(x)
-        ):
+        if np.allclose(got, wrong, rtol=1e-6, atol=1e-9) and not np.allclose(wrong, _reference(x)):
             return text
     return CONCEPT
 

@@ -33,13 +33,13 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 
 from .._seeds import STREAMS, derived_seed
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
+from .choosing import Comparison, Optimism, Task, cached, compare, optimism, train_once
 from .dying import DyingRun, dead_units_during_training
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
-from .choosing import Comparison, Optimism, Task, cached, compare, optimism, train_once
 from .your_own import DerivativeCheck, ReportCard, as_activation, check_derivative, report_card
 
 __all__ = [

@@ -105,8 +105,9 @@ TASKS = {
 #: The grid the explorer reads: both data sets at every depth.
 DEPTHS = (1, 2, 4, 8)
 GRID = {
-    f"{name} depth {depth}": dataclasses.replace(TASKS[name], name=f"{name} depth {depth}",
-                                                 depth=depth)  # fmt: skip
+    f"{name} depth {depth}": dataclasses.replace(
+        TASKS[name], name=f"{name} depth {depth}", depth=depth
+    )  # fmt: skip
     for name in ("spirals", "digits")
     for depth in DEPTHS
 }

@@ -38,6 +38,7 @@ def _signal(act, init, seed):
     except ValueError:  # no signal at the top layer: nothing to compare with
         return float("nan")
 
+
 #: Where the derivative is checked: a grid from -6 to 6 and a few large values.
 CHECK_POINTS = np.concatenate([np.linspace(-6.0, 6.0, 241) + 0.0123, [-40.0, -15.0, 15.0, 40.0]])
 
@@ -230,8 +231,10 @@ def report_card(fn, derivative=None, *, name="mine", tasks=tuple(choosing.TASKS)
               ((act, init), ("relu", "he"), ("sigmoid", "xavier"))}  # fmt: skip
     signal = dict(zip((me, "relu", "sigmoid"), signal.values(), strict=True))
     run = {"dataset": "digits", "lr": 0.1, "epochs": 5, "seed": seeds[0], "data_seed": seeds[0]}
-    dead = {me: dead_units_during_training(act, init=init, **run).overall[-1],
-            "relu": dead_units_during_training("relu", init="he", **run).overall[-1]}
+    dead = {
+        me: dead_units_during_training(act, init=init, **run).overall[-1],
+        "relu": dead_units_during_training("relu", init="he", **run).overall[-1],
+    }
     times = time_formulas({me: act.fn, "relu": activations.get("relu").fn}, sizes=(2**16,),
                           dtypes=("float64",), repeats=3)[("float64", 2**16)]  # fmt: skip
     mine = choosing.compare([act], {t: choosing.TASKS[t] for t in tasks}, seeds, init=init)

@@ -282,6 +282,7 @@ def plot_scores_by_task(
     ax=None,
     *,
     base_rate: Mapping[str, float] | None = None,
+    xlabel: str = "task",
     ylabel: str = "validation accuracy",
     ylim: tuple | None = None,
     display_names: Mapping[str, str] | None = None,
@@ -315,6 +316,7 @@ def plot_scores_by_task(
                              f"{names}; give every task the same activations")  # fmt: skip
         table[task] = [_args.values(v, f"scores[{task!r}][{a!r}]", where) for a, v in row.items()]
     base_rate = _args.mapping(base_rate or {}, "base_rate", where, "a number", empty=True)
+    xlabel = _args.text(xlabel, "xlabel", where)
     ylabel = _args.text(ylabel, "ylabel", where)
     ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
     ax = _args.axes(ax, where)
@@ -335,7 +337,7 @@ def plot_scores_by_task(
             ax.hlines(value, j - 0.45, j + 0.45, color=GREY, lw=1.0, linestyle=(0, (1, 2)),
                       label="base rate" if j == 0 else None)  # fmt: skip
     ax.set_xticks(range(len(table)), labels=list(table))
-    ax.set(ylabel=ylabel, xlim=(-0.5, len(table) - 0.5))
+    ax.set(xlabel=xlabel, ylabel=ylabel, xlim=(-0.5, len(table) - 0.5))
     if ylim is not None:
         ax.set_ylim(ylim)
     ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
