@@ -5,7 +5,7 @@ seeds, and keeps four data sets apart: the network learns on the training split,
 the validation split, and two more splits score the choice (a test split, and a **fresh** split
 no choice ever looks at). :func:`optimism` measures what goes wrong when the test split is used
 to choose. :func:`cached` loads the course's own run of :func:`compare` (made by
-``tools/choosing_cache.py``), so a chapter can read 1,400 trainings in a blink.
+``tools/choosing_cache.py``), so a chapter can read 1,600 trainings in a blink.
 
 >>> task = Task("xor", "xor", depth=1, width=4, epochs=2, data_kw={"n": 40})
 >>> r = compare(["relu", "tanh"], {"xor": task}, seeds=[0, 1])

@@ -169,8 +169,8 @@ def plot_road(stops: Sequence[Mapping], ncols: int = 4, x: np.ndarray | None = N
     derivative (dashed), with what the stop fixed and what it broke written under it.
 
     ``stops`` is a list of dicts with ``"activation"`` (a registry name), ``"title"`` (the
-    panel's title, e.g. "ReLU (ch. 6)"), ``"fixed"`` and ``"broke"`` (a few words each; a
-    line break ``\\n`` where the text should wrap). ``x`` defaults to 601 points on [-4, 4].
+    panel's title, after its number: "ReLU (ch. 6)"), ``"fixed"`` and ``"broke"`` (a few words
+    each; a line break ``\\n`` where the text should wrap). ``x`` defaults to 601 points on [-4, 4].
     Returns the array of Axes.
 
     >>> import matplotlib
@@ -178,7 +178,7 @@ def plot_road(stops: Sequence[Mapping], ncols: int = 4, x: np.ndarray | None = N
     >>> axes = plot_road([{"activation": "relu", "title": "ReLU", "fixed": "gradients flow",
     ...                    "broke": "units can die"}])
     >>> axes[0].get_title()
-    'ReLU'
+    '1. ReLU'
     """
     where = "plot_road"
     stops = _validate_stops(stops, where)
