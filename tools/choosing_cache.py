@@ -20,7 +20,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from actlab.experiments import choosing
+from actlab.experiments import choosing, machine_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "code" / "actlab" / "_data" / choosing.CACHE
@@ -38,7 +38,12 @@ def build(jobs: int = 2) -> dict:
     """The whole cache: :func:`one_task` for every task of the grid, merged."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         parts = list(pool.map(one_task, choosing.GRID))
-    merged = {"tasks": list(choosing.GRID), "activations": list(NAMES), "seeds": list(SEEDS)}
+    merged = {
+        "tasks": list(choosing.GRID),
+        "activations": list(NAMES),
+        "seeds": list(SEEDS),
+        "machine": machine_facts(),
+    }  # what the training times depend on
     for key in choosing.SCORES:
         merged[key] = {t: p[key][t] for p, t in zip(parts, choosing.GRID, strict=True)}
     return merged

@@ -327,6 +327,15 @@ def cached():
                       base_rate=base)  # fmt: skip
 
 
+def cache_machine():
+    """The machine that made the cache (``experiments.machine_facts()`` there): what its
+    training times depend on."""
+    import importlib.resources
+
+    path = importlib.resources.files("actlab").joinpath("_data").joinpath(CACHE)
+    return dict(json.loads(path.read_text(encoding="utf-8")).get("machine", {}))
+
+
 #: Each task of :data:`TASKS` is a task of :data:`GRID` under another name.
 ALIASES = {"spirals": "spirals depth 2", "digits": "digits depth 1",
            "deep digits": "digits depth 8"}  # fmt: skip

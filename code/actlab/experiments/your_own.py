@@ -27,7 +27,7 @@ from ..nn.init import INITS
 from . import choosing
 from .dying import dead_units_during_training
 from .initialisation import signal_norms
-from .timing import time_formulas
+from .timing import machine_facts, time_formulas
 
 
 def _signal(act, init, seed):
@@ -144,6 +144,7 @@ class ReportCard:
     signal: dict  # name -> share of the top layer's signal left at layer 1 (chapter 5)
     dead: dict  # name -> share of hidden units dead after training (chapter 7)
     ns_per_value: dict  # name -> time per value, float64 (chapter 6)
+    machine: dict  # what the times depend on (experiments.machine_facts())
     accuracy: dict  # task -> name -> validation accuracies over the seeds
     base_rate: dict  # task -> mean base rate
     seeds: list
@@ -162,9 +163,11 @@ class ReportCard:
         lines.append("  dead units after 5 epochs, digits, lr 0.1 (chapter 7): "
                      + ", ".join(f"{a} {v:.0%}" for a, v in self.dead.items()))  # fmt: skip
         relu = self.ns_per_value["relu"]
-        lines.append(f"  time per value, this machine (chapter 6): {me} "
-                     f"{self.ns_per_value[me]:.2g} ns, {self.ns_per_value[me] / relu:.2g} "
-                     f"times ReLU's")  # fmt: skip
+        m = self.machine
+        ratio = self.ns_per_value[me] / relu
+        lines.append(f"  time per value, 2**16 float64 values, this machine (chapter 6): "
+                     f"{me} {self.ns_per_value[me]:.2g} ns, {ratio:.2g} times ReLU's "
+                     f"({m['cpu']}; SIMD {m['simd']}; NumPy {m['numpy']})")  # fmt: skip
         n = len(self.seeds)
         lines.append(f"  validation accuracy, mean of {n} seeds (range), rank of "
                      f"{len(next(iter(self.accuracy.values())))}:")  # fmt: skip
@@ -247,6 +250,7 @@ def report_card(fn, derivative=None, *, name="mine", tasks=tuple(choosing.TASKS)
         signal=signal,
         dead={a: float(v) for a, v in dead.items()},
         ns_per_value=times,
+        machine=machine_facts(),
         accuracy=accuracy,
         base_rate={t: float(np.mean(mine.base_rate[t])) for t in tasks},
         seeds=seeds,

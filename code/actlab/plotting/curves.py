@@ -188,10 +188,10 @@ def plot_road(stops: Sequence[Mapping], ncols: int = 4, x: np.ndarray | None = N
              for s in stops]  # fmt: skip
     ncols = min(ncols, len(stops))
     nrows = -(-len(stops) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols, 2.9 * nrows), sharex=True,
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols, 3.1 * nrows), sharex=True,
                              sharey=True, squeeze=False)  # fmt: skip
-    fig.subplots_adjust(left=0.45 / fig.get_figwidth(), right=0.99, top=0.93, bottom=0.3 / nrows,
-                        wspace=0.08, hspace=0.85)  # fmt: skip
+    fig.subplots_adjust(left=0.45 / fig.get_figwidth(), right=0.99, top=1 - 0.25 / nrows,
+                        bottom=0.85 / fig.get_figheight(), wspace=0.08, hspace=1.05)  # fmt: skip
     axes = axes.ravel()
     for i, (ax, stop, fn) in enumerate(zip(axes, stops, items, strict=False)):
         reference_lines(ax)
@@ -201,11 +201,13 @@ def plot_road(stops: Sequence[Mapping], ncols: int = 4, x: np.ndarray | None = N
                 color=color(1), ls="--", lw=1.5, label="derivative")  # fmt: skip
         ax.set_title(f"{i + 1}. {stop['title']}", fontsize="medium")
         ax.set(xlim=(x[0], x[-1]), ylim=(-1.5, 3.0))
-        ax.text(0.0, -0.12, f"+ {stop['fixed']}\n− {stop['broke']}", transform=ax.transAxes,
+        ax.text(0.0, -0.2, f"+ {stop['fixed']}\n− {stop['broke']}", transform=ax.transAxes,
                 va="top", ha="left", fontsize="x-small")  # fmt: skip
         ax.tick_params(labelsize="x-small")
     for ax in axes[len(stops) :]:
         ax.set_axis_off()
+    for ax in axes:
+        ax.tick_params(labelbottom=True)  # every panel its inputs, above its notes
     axes[0].legend(loc="upper left", frameon=False, fontsize="x-small")
     return axes
 
