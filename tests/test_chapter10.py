@@ -218,5 +218,7 @@ def test_the_road_stops_name_article_claims():
     cells = nbformat.read(CHAPTER, as_version=4).cells
     [stops] = [c.source for c in cells if c.cell_type == "code" and "STOPS = {" in c.source]
     table = stops.split("STOPS = ", 1)[1].split("}", 1)[0] + "}"
-    for name, source in eval(table).items():  # noqa: S307 - a literal from our own notebook
-        assert source in claims.ARTICLE and name in activations.names()
+    for name, (source, chapter) in eval(table).items():  # noqa: S307 - our own literal
+        assert source in claims.ARTICLE and name in activations.names() and 1 <= chapter <= 9
+        found = claims.on_record(source=source, chapter=chapter)
+        assert found or chapter in (8, 9), f"{name}: {source} of chapter {chapter} not on record"
