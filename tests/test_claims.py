@@ -21,6 +21,8 @@ import nbformat
 import numpy as np
 import pytest
 from claims_check import (
+    RECORD,
+    RECORD_FIELDS,
     ROBUST_SEEDS,
     ClaimsError,
     code_hash,
@@ -275,6 +277,7 @@ def test_each_chapter_has_a_current_ten_seed_check():
         )
         assert len(check["seeds"]) >= 10, f"{path.name}: checked on {check['seeds']} only"
         assert set(check["held"]) == set(recorded_keys(path)), f"{path.name}: {hint}"
+        assert set(check.get("claims", {})) == set(check["held"]), f"{path.name}: {hint}"
         failing = {
             k: n
             for k, n in check["held"].items()
@@ -296,10 +299,47 @@ def test_the_seeds_column_says_what_was_checked():
 
 def test_the_summary_counts_the_seeds_each_claim_held_on(tmp_path):
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("SEED = 0")]
+    notebook.cells = [nbformat.v4.new_code_cell("SEED = 1")]
     path = tmp_path / "nb.ipynb"
     nbformat.write(notebook, path)
-    runs = {0: [{"key": "a", "condition": True}], 1: [{"key": "a", "condition": False}], 2: "err"}
+    text = {"claim": "A.", "source": "6a", "verdict": "holds", "measured": "m"}
+    runs = {0: [{"key": "a", "condition": True, **text, "measured": "seed 0"}],
+            1: [{"key": "a", "condition": False, **text}], 2: "err"}  # fmt: skip
     result = summary(path, runs)
     assert result["held"] == {"a": 1} and result["seeds"] == [0, 1, 2]
     assert result["code"] == code_hash(notebook)
+    # each claim as the chapter's own seed (1, here) recorded it
+    assert result["claims"] == {"a": text} and tuple(text) == RECORD_FIELDS
+    assert summary(path, {0: runs[0]})["claims"] == {}  # its own seed was not run
+
+
+def test_the_record_is_package_data_that_on_record_reads():
+    """The record travels with actlab (the book build, nbval, a student's install find it)."""
+    assert RECORD.parent == ROOT / "code" / "actlab" / "_data"
+    assert '"_data/*.json"' in (ROOT / "code" / "pyproject.toml").read_text()
+    record, found = read_record(), claims.on_record()
+    for name, check in record.items():
+        for key, text in check.get("claims", {}).items():
+            got = found[key]
+            assert (got.claim, got.source, got.verdict, got.measured) == tuple(
+                text[f] for f in RECORD_FIELDS
+            )
+            assert got.held == check["held"][key] and got.seeds == len(check["seeds"])
+            assert got.page == name.removesuffix(".ipynb") and got.chapter == int(name[:2])
+    some = next(iter(found.values()))
+    assert all(c.source == some.source for c in claims.on_record(source=some.source).values())
+    assert set(claims.on_record(chapter=some.chapter)) <= set(found)
+    line = str(some)
+    assert line.startswith(f"{some.source} (ch. {some.chapter}) {some.verdict}")
+    assert all(len(x) <= 79 for x in line.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "words"),
+    [({"source": "5z"}, ValueError, "source must be None, 'course' or an article claim id"),
+     ({"chapter": "6"}, TypeError, "chapter must be None or a chapter number"),
+     ({"chapter": True}, TypeError, "chapter must be None or a chapter number")],
+)  # fmt: skip
+def test_on_record_refuses_a_bad_filter(kw, error, words):
+    with pytest.raises(error, match=re.escape(words)):
+        claims.on_record(**kw)

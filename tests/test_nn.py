@@ -666,3 +666,19 @@ def test_activity_penalty_refuses_bad_values(value, error, match):
     net = nn.MLP([2, 3, 1], activation="relu")
     with pytest.raises(error, match=match):
         net.fit(np.zeros((4, 2)), np.zeros(4), epochs=1, activity_l1=value)
+
+
+def test_an_activation_of_ones_own_is_used_as_it_is():
+    """``activation=`` takes an Activation object (one not in the registry), alone or beside
+    names, and back-propagates through it like a registered one."""
+    from actlab import experiments
+
+    mine = experiments.as_activation(
+        lambda x: x / (1 + np.abs(x)), lambda x: 1 / (1 + np.abs(x)) ** 2, name="softsign_mine"
+    )
+    rng = np.random.default_rng(3)
+    net = nn.MLP([3, 4, 3, 1], activation=[mine, "tanh"], output="sigmoid", seed=2)
+    assert net.activation[0] is mine and "softsign_mine" in repr(net.layers[1])
+    assert_grads_match(net, rng.standard_normal((5, 3)), rng.integers(0, 2, size=5))
+    with pytest.raises(TypeError, match="activation must be a str or Activation or a list"):
+        nn.MLP([2, 3, 1], activation=3)

@@ -440,6 +440,7 @@ AXES_TAKERS = {
     "weight_paths": lambda ax: P.plot_weight_paths({"a": [[0, 0]]}, (0, 0), ax=ax),
     "errors_per_epoch": lambda ax: P.plot_errors_per_epoch({"a": [1]}, ax=ax),
     "reliability": lambda ax: P.plot_reliability({"a": [0.5]}, [1], ax=ax),
+    "scores_by_task": lambda ax: P.plot_scores_by_task({"t": {"relu": [1.0]}}, ax=ax),
 }
 
 
@@ -474,4 +475,31 @@ def test_ax_must_be_a_matplotlib_axes(helper):
     ],
 )  # fmt: skip
 def test_plotting_names_its_bad_arguments(call, error, message):
+    refused(call, error, message)
+
+
+# ------------------------------------------------------------------------- chapter 10
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: P.plot_scores_by_task([1.0]), TypeError,
+         "plot_scores_by_task: scores must map a label"),
+        (lambda: P.plot_scores_by_task({"t": {"relu": []}}), ValueError,
+         "plot_scores_by_task: scores['t']['relu']"),
+        (lambda: P.plot_scores_by_task({"t": {"relu": [1.0]}, "u": {"tanh": [1.0]}}),
+         ValueError, "give every task the same activations"),
+        (lambda: P.plot_scores_by_task({"t": {"relu": [1.0]}}, display_names={"rlu": "R"}),
+         ValueError, "display_names names 'rlu'"),
+        (lambda: P.plot_road([]), ValueError, "plot_road: stops is empty"),
+        (lambda: P.plot_road([{"activation": "relu", "title": "ReLU"}]), ValueError,
+         "plot_road: stops[0] has no broke, fixed"),
+        (lambda: P.plot_road([{"activation": "softmax", "title": "s", "fixed": "f",
+                               "broke": "b"}]), ValueError, "vector-valued"),
+        (lambda: P.plot_road([{"activation": "relu", "title": 3, "fixed": "f", "broke": "b"}]),
+         TypeError, "plot_road: stops[0]['title'] must be a string"),
+    ],
+)  # fmt: skip
+def test_chapter_10s_helpers_name_their_bad_arguments(call, error, message):
     refused(call, error, message)

@@ -179,3 +179,19 @@ def test_a_gated_unit_has_no_curve_and_the_message_says_what_to_plot():
         ValueError, match="swiglu is vector-valued \\(a gated unit: .*plot its gate"
     ):
         plotting.plot_gallery(["swiglu"])
+
+
+# --- plot_road ----------------------------------------------------------------------------
+
+
+def test_road_draws_each_stop_with_its_derivative_and_its_notes():
+    stops = [{"activation": a, "title": a, "fixed": "f " + a, "broke": "b " + a}
+             for a in ("step", "relu", "swish")]  # fmt: skip
+    axes = plotting.plot_road(stops, ncols=2)
+    assert [ax.get_title() for ax in axes[:3]] == ["1. step", "2. relu", "3. swish"]
+    assert not axes[3].axison  # the fourth panel of the 2 x 2 grid is switched off
+    value, slope = axes[2].get_lines()[-2:]  # swish: smooth, so no break at a jump
+    x = value.get_xdata()
+    np.testing.assert_allclose(value.get_ydata(), activations.get("swish")(x))
+    np.testing.assert_allclose(slope.get_ydata(), activations.get("swish").derivative(x))
+    assert "+ f relu\n− b relu" in [t.get_text() for t in axes[1].texts]

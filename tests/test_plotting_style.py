@@ -47,6 +47,9 @@ ONE_AXES = {
     ),  # fmt: skip
     "plot_errors_per_epoch": lambda ax: plotting.plot_errors_per_epoch({"a": [1, 0]}, ax=ax),
     "plot_reliability": lambda ax: plotting.plot_reliability({"a": [0.2, 0.8]}, [0, 1], ax=ax),
+    "plot_scores_by_task": lambda ax: plotting.plot_scores_by_task(
+        {"t": {"relu": [0.9, 1.0]}}, ax=ax
+    ),  # fmt: skip
 }
 
 
@@ -62,7 +65,7 @@ def test_every_public_helper_is_exported_and_listed():
     helpers = {n for n in dir(plotting) if n.startswith("plot_")}
     assert helpers == {n for n in plotting.__all__ if n.startswith("plot_")}
     assert set(ONE_AXES) | {"plot_gallery", "plot_activation_panels",
-                            "plot_decision_regions"} == helpers  # fmt: skip
+                            "plot_decision_regions", "plot_road"} == helpers  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ONE_AXES)

@@ -176,3 +176,18 @@ def test_spread_against_names_bad_arguments(kwargs, error, words):
     with pytest.raises(error, match=re.escape(words)) as caught:
         plotting.plot_spread_against(args.pop("x"), args.pop("curves"), **args)
     assert str(caught.value).startswith("plot_spread_against: ")
+
+
+# --- plot_scores_by_task ------------------------------------------------------------------
+
+
+def test_scores_by_task_draws_a_mean_and_a_range_per_activation_and_task():
+    scores = {"a": {"relu": [0.8, 1.0], "tanh": [0.5, 0.7]}, "b": {"relu": [0.9, 0.9],
+                                                               "tanh": [0.1, 0.3]}}  # fmt: skip
+    ax = plotting.plot_scores_by_task(scores, base_rate={"a": 0.5}, display_names={"relu": "ReLU"})
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sorted(labels) == ["ReLU", "base rate", "tanh"]
+    means = sorted(round(float(line.get_ydata()[0]), 6) for line in ax.get_lines()
+                   if len(line.get_ydata()) == 1)  # fmt: skip
+    assert means == [0.2, 0.6, 0.9, 0.9]

@@ -13,9 +13,13 @@ It prints, for each chapter, one row per claim and one column per seed: ``+`` wh
 condition holds on that run, ``-`` where it fails, ``?`` where the run did not record it. An
 author runs it over ten seeds before calling a chapter done; ``tests/test_claims.py`` runs the
 same check on :data:`ROBUST_SEEDS` in every full test run. With ``--write`` it records, per
-chapter, on how many seeds each claim held, with a fingerprint of the chapter's code cells, in
-``appendix/claims_seeds.json``; the ledger shows that record while the fingerprint matches the
-chapter, and says "not checked since the chapter's code changed" otherwise.
+chapter, on how many seeds each claim held, with a fingerprint of the chapter's code cells, and
+each claim as the chapter's own seed recorded it (its sentence, source, verdict and measured
+numbers), in ``code/actlab/_data/claims_seeds.json``: package data, so that
+``actlab.claims.on_record()`` finds it wherever ``actlab`` is installed (the book build, nbval,
+the student release). The ledger shows that record while the fingerprint matches the chapter,
+and says "not checked since the chapter's code changed" otherwise; chapter 10 reads the
+verdicts and numbers of the other chapters from it.
 """
 
 from __future__ import annotations
@@ -36,8 +40,11 @@ from actlab import claims
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
-#: The last ten-seed check of each chapter (``--write``), which the claims ledger shows.
-RECORD = ROOT / "appendix" / "claims_seeds.json"
+#: The last ten-seed check of each chapter (``--write``), which the claims ledger shows and
+#: ``actlab.claims.on_record`` reads (package data of ``actlab``).
+RECORD = ROOT / "code" / "actlab" / "_data" / claims.RECORD_FILE
+#: What the record keeps of each claim, from the run on the chapter's own seed.
+RECORD_FIELDS = ("claim", "source", "verdict", "measured")
 #: The base seeds the test suite reruns every chapter on, besides the chapter's own.
 ROBUST_SEEDS = (10, 20)
 _SEED_LINE = re.compile(r"^SEED = (\d+)\b", re.MULTILINE)
@@ -161,7 +168,11 @@ def code_hash(notebook) -> str:
 
 
 def summary(path: Path, runs: dict) -> dict:
-    """What the ledger shows of a check over several seeds: per claim, how many it held on."""
+    """What the ledger shows of a check over several seeds: per claim, how many it held on, and
+    (``"claims"``) each claim as the run on the chapter's own seed recorded it: its sentence,
+    source, verdict and measured numbers (empty when that seed was not among those run)."""
+    notebook = nbformat.read(path, as_version=4)
+    own = runs.get(default_seed(notebook))
     held: dict[str, int] = {}
     timing = set()
     for records in runs.values():
@@ -170,16 +181,20 @@ def summary(path: Path, runs: dict) -> dict:
             if r.get("timing"):
                 timing.add(r["key"])
     return {
-        "code": code_hash(nbformat.read(path, as_version=4)),
+        "code": code_hash(notebook),
         "seeds": list(runs),
         "date": datetime.date.today().isoformat(),
         "held": held,
         "timing": sorted(timing),
+        "claims": {
+            r["key"]: {field: r[field] for field in RECORD_FIELDS}
+            for r in ([] if own is None or isinstance(own, str) else own)
+        },
     }
 
 
 def read_record() -> dict:
-    """The ten-seed checks on record (``appendix/claims_seeds.json``), by chapter file name."""
+    """The ten-seed checks on record (:data:`RECORD`), by chapter file name."""
     return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
 
 

@@ -11,11 +11,11 @@ import numpy as np
 from . import _validate
 
 #: The streams drawn apart from the network's, and the second key of their ``SeedSequence``.
-STREAMS = {"data": 1, "batches": 2, "split": 3}
+STREAMS = {"data": 1, "batches": 2, "split": 3, "fresh": 4}
 
 
 def derived_seed(seed, stream):
-    """The seed a run with ``seed`` uses for ``stream`` ("data", "batches" or "split").
+    """The seed a run with ``seed`` uses for ``stream`` ("data", "batches", "split" or "fresh").
 
     It is drawn from ``numpy.random.SeedSequence([seed, k])`` with ``k = STREAMS[stream]``, a key
     that ``nn.MLP(..., seed=seed)`` never uses, so the data, the batch order and the initial

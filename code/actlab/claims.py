@@ -38,6 +38,8 @@ Claim (the course's own) holds: Two plus two is four.
 from __future__ import annotations
 
 import html
+import importlib.resources
+import json
 import re
 import sys
 import textwrap
@@ -45,7 +47,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-__all__ = ["ARTICLE", "SECTIONS", "VERDICTS", "Claim", "from_notebook", "record", "recorded"]
+__all__ = [
+    "ARTICLE", "SECTIONS", "VERDICTS", "Claim", "OnRecord", "from_notebook", "on_record",
+    "record", "recorded",
+]  # fmt: skip
 
 #: The verdicts a claim can get, from the chapter's experiment.
 VERDICTS = (
@@ -308,3 +313,86 @@ def _show(claim: Claim) -> None:
         display(claim)
     else:
         print(claim)
+
+
+#: The file, in ``actlab/_data/``, that holds the last check of every chapter over ten seeds
+#: (``python3 make.py claims --write``, ``tools/claims_check.py``).
+RECORD_FILE = "claims_seeds.json"
+
+
+@dataclass(frozen=True)
+class OnRecord:
+    """A claim as the last check over several seeds recorded it (see :func:`on_record`)."""
+
+    key: str
+    chapter: int  # the chapter's number
+    page: str  # the chapter's file name without its suffix, e.g. "06_relu"
+    claim: str
+    source: str
+    verdict: str
+    measured: str  # on the chapter's own seed
+    held: int  # on how many of the seeds checked the condition held
+    seeds: int  # how many seeds were checked
+    date: str
+    timing: bool = False
+
+    @property
+    def section(self) -> int | None:
+        """The article's section the claim comes from (None for the course's own claims)."""
+        return None if self.source == COURSE else ARTICLE[self.source][0]
+
+    def __str__(self) -> str:
+        held = "a timing" if self.timing else f"held on {self.held} of {self.seeds} seeds"
+        lines = textwrap.wrap(
+            f"{self.source} (ch. {self.chapter}) {self.verdict}, {held}: {self.claim}",
+            _WIDTH,
+            subsequent_indent="    ",
+        )
+        lines += textwrap.wrap(
+            f"Measured: {self.measured.rstrip('.')}.",
+            _WIDTH,
+            initial_indent="    ",
+            subsequent_indent="    ",
+        )
+        return "\n".join(lines)
+
+
+def on_record(source=None, chapter=None) -> dict[str, OnRecord]:
+    """The claims of the last check over several seeds, by key, in chapter order.
+
+    Each chapter's claims as its own seed recorded them (sentence, source, verdict, measured
+    numbers) and on how many seeds each held, read from the record that ``python3 make.py
+    claims --write`` keeps in ``actlab/_data/claims_seeds.json`` (package data, so it is found
+    wherever ``actlab`` is installed). A chapter whose claims are not on record yet is
+    missing. ``source`` (an article id such as ``"6a"``, or ``"course"``) and ``chapter`` (a
+    number) keep only the claims that match.
+
+    >>> relu = on_record(source="6a")
+    >>> all(c.source == "6a" and c.chapter in (5, 6) for c in relu.values())
+    True
+    """
+    where = "claims.on_record"
+    if source is not None and source != COURSE and source not in ARTICLE:
+        raise ValueError(
+            f"{where}: source must be None, 'course' or an article claim id from "
+            f"claims.ARTICLE ({', '.join(ARTICLE)}), got {source!r}"
+        )
+    if chapter is not None and (isinstance(chapter, bool) or not isinstance(chapter, int)):
+        raise TypeError(f"{where}: chapter must be None or a chapter number, got {chapter!r}")
+    path = importlib.resources.files(__package__).joinpath("_data").joinpath(RECORD_FILE)
+    record = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    found = {}
+    for name in sorted(record):
+        check = record[name]
+        number = int(name[:2])
+        if chapter is not None and number != chapter:
+            continue
+        for key, text in check.get("claims", {}).items():
+            if source is not None and text["source"] != source:
+                continue
+            found[key] = OnRecord(
+                key, number, name.rsplit(".", 1)[0], text["claim"], text["source"],
+                text["verdict"], text["measured"], check["held"].get(key, 0),
+                len(check["seeds"]), check["date"], key in check.get("timing", ()),
+            )  # fmt: skip
+    return found

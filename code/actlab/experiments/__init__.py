@@ -23,14 +23,19 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 :mod:`~actlab.experiments.dying` (:func:`dead_units_during_training`, epoch by epoch),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
 :func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
-:mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds) and
+:mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds),
 :mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
-:func:`expected_calibration_error`) and :mod:`~actlab.experiments.gated` (:func:`product_task`,
-:func:`gated_vs_plain`, :func:`equal_params_width`, :func:`exact_product_net`: what a gate adds).
+:func:`expected_calibration_error`), :mod:`~actlab.experiments.gated` (:func:`product_task`,
+:func:`gated_vs_plain`, :func:`equal_params_width`, :func:`exact_product_net`: what a gate adds),
+:mod:`~actlab.experiments.choosing` (chapter 10's harness:
+:func:`compare` over :class:`Task` objects, :func:`optimism`, :func:`cached`) and
+:mod:`~actlab.experiments.your_own` (:func:`report_card` of an activation of your own,
+:func:`as_activation`, :func:`check_derivative`).
 """
 
 from .._seeds import STREAMS, derived_seed
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
+from .choosing import Comparison, Optimism, Task, cached, compare, optimism, train_once
 from .dying import DyingRun, dead_units_during_training
 from .gated import (
     GatedRuns,
@@ -45,6 +50,7 @@ from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
 from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
+from .your_own import DerivativeCheck, ReportCard, as_activation, check_derivative, report_card
 
 __all__ = [
     "STREAMS",
@@ -75,4 +81,16 @@ __all__ = [
     "gated_vs_plain",
     "equal_params_width",
     "exact_product_net",
+    "Task",
+    "Comparison",
+    "Optimism",
+    "compare",
+    "train_once",
+    "optimism",
+    "cached",
+    "as_activation",
+    "check_derivative",
+    "DerivativeCheck",
+    "ReportCard",
+    "report_card",
 ]

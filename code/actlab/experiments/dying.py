@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 
-from .. import _validate, data, nn
+from .. import _validate, activations, data, nn
 from .._seeds import derived_seed
 from ..nn.init import INITS
 from .training import _output
@@ -88,8 +88,11 @@ def dead_units_during_training(activation="relu", dataset="digits", *, hidden=(3
     stops there and ``diverged`` is True (no warning is shown). Returns :class:`DyingRun`.
     """
     where = "experiments.dead_units_during_training"
-    if not isinstance(activation, str):
-        raise TypeError(f"{where}: activation must be a name such as 'relu', got {activation!r}")
+    if not isinstance(activation, (str, activations.Activation)):
+        raise TypeError(
+            f"{where}: activation must be a name such as 'relu' (or an activations.Activation), "
+            f"got {activation!r}"
+        )
     hidden = _validate.positive_ints(hidden, "hidden", where)
     epochs = _validate.positive_int(epochs, "epochs", where)
     lr = _validate.positive(lr, "lr", where)

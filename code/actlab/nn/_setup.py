@@ -93,14 +93,16 @@ def sizes(sizes):
 
 
 def per_layer(value, count, name, kind):
-    """One value for every hidden layer, or a list with one value per hidden layer."""
+    """One value for every hidden layer, or a list with one value per hidden layer (``kind``: a
+    type or a tuple of types)."""
     if isinstance(value, kind):
         return [value] * count
     if isinstance(value, (list, tuple)) and all(isinstance(v, kind) for v in value):
         if len(value) != count:
             raise ValueError(f"MLP: {name} lists {len(value)} entries for {count} hidden layers")
         return list(value)
-    raise TypeError(f"MLP: {name} must be a {kind.__name__} or a list of them, got {value!r}")
+    what = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+    raise TypeError(f"MLP: {name} must be a {what} or a list of them, got {value!r}")
 
 
 def pre_width(act, units):

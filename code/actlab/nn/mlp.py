@@ -8,7 +8,7 @@ however many layers it has.
 
 import numpy as np
 
-from .. import _validate
+from .. import _validate, activations
 from . import _setup, train
 from .init import INITS
 from .layers import Activate, Dense, VectorActivate
@@ -33,10 +33,12 @@ class MLP:
     ----------
     sizes : list of int
         Layer widths from inputs to outputs, e.g. ``[2, 16, 16, 1]`` (at least 2, each >= 1).
-    activation : str or list of str
+    activation : str, Activation, or a list of them
         Hidden activation(s) from :func:`actlab.activations.names`, one for all hidden layers or
         one per hidden layer. Vector-valued ones work too: softmax (and log_softmax, softmin)
-        over the layer's units, and the gated units glu, reglu, geglu and swiglu.
+        over the layer's units, and the gated units glu, reglu, geglu and swiglu. An
+        :class:`actlab.activations.Activation` of one's own (not registered, such as one made by
+        :func:`actlab.experiments.as_activation`) is used as it is.
 
     Widths: ``sizes`` lists each layer's OUTPUT width. A hidden layer of width u with a gated
     activation has a Dense layer that makes 2u pre-activations (a value half a and a gate half b)
@@ -102,7 +104,8 @@ class MLP:
     ):
         self.sizes = _setup.sizes(sizes)
         n_hidden = len(self.sizes) - 2
-        self.activation = _setup.per_layer(activation, n_hidden, "activation", str)
+        kinds = (str, activations.Activation)  # a registry name, or an Activation of one's own
+        self.activation = _setup.per_layer(activation, n_hidden, "activation", kinds)
         kwargs = _setup.per_layer(activation_params or {}, n_hidden, "activation_params", dict)
         self.activation_params = [dict(kw) for kw in kwargs]
         sharing = _setup.per_layer(

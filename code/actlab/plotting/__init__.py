@@ -28,7 +28,13 @@ from here: ``from actlab import plotting; plotting.plot_neuron(1.0, 0.0)``.
 
 from ._style import COLORS, GREY, LINESTYLES, OKABE_ITO, color, linestyle
 from .calibration import plot_reliability
-from .curves import plot_activation_panels, plot_gallery, plot_output_error, plot_steepness
+from .curves import (
+    plot_activation_panels,
+    plot_gallery,
+    plot_output_error,
+    plot_road,
+    plot_steepness,
+)
 from .layers import plot_layer_activity, plot_signal_by_depth
 from .models import (
     plot_decision_regions,
@@ -41,6 +47,7 @@ from .training import (
     plot_curves_spread,
     plot_errors_per_epoch,
     plot_history,
+    plot_scores_by_task,
     plot_spread_against,
     plot_weight_paths,
 )
@@ -61,4 +68,6 @@ __all__ = [
     "plot_reachable", "plot_reliability", "plot_signal_by_depth", "plot_sigmoid_unit",
     "plot_spread_against", "plot_staircase", "plot_steepness", "plot_threshold_regions",
     "plot_two_layer", "plot_weight_paths",
+    "plot_road",
+    "plot_scores_by_task",
 ]  # fmt: skip

@@ -162,3 +162,65 @@ def plot_output_error(z: np.ndarray | None = None, y: float = 1.0, ax=None):
            ylabel="size of the error at z")  # fmt: skip
     ax.legend(frameon=False, fontsize="small", loc="lower left")
     return ax
+
+
+def plot_road(stops: Sequence[Mapping], ncols: int = 4, x: np.ndarray | None = None):
+    """The road from the step to Swish: one panel per stop, the activation (solid) and its
+    derivative (dashed), with what the stop fixed and what it broke written under it.
+
+    ``stops`` is a list of dicts with ``"activation"`` (a registry name), ``"title"`` (the
+    panel's title, after its number: "ReLU (ch. 6)"), ``"fixed"`` and ``"broke"`` (a few words
+    each; a line break ``\\n`` where the text should wrap). ``x`` defaults to 601 points on [-4, 4].
+    Returns the array of Axes.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> axes = plot_road([{"activation": "relu", "title": "ReLU", "fixed": "gradients flow",
+    ...                    "broke": "units can die"}])
+    >>> axes[0].get_title()
+    '1. ReLU'
+    """
+    where = "plot_road"
+    stops = _validate_stops(stops, where)
+    ncols = _args.positive_int(ncols, "ncols", where)
+    x = _args.grid(x, "x", where, np.linspace(-4.0, 4.0, 601))
+    items = [_args.activation(s["activation"], where, "stops[...]['activation']")[0]
+             for s in stops]  # fmt: skip
+    ncols = min(ncols, len(stops))
+    nrows = -(-len(stops) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols, 3.1 * nrows), sharex=True,
+                             sharey=True, squeeze=False)  # fmt: skip
+    fig.subplots_adjust(left=0.45 / fig.get_figwidth(), right=0.99, top=1 - 0.25 / nrows,
+                        bottom=0.85 / fig.get_figheight(), wspace=0.08, hspace=1.05)  # fmt: skip
+    axes = axes.ravel()
+    for i, (ax, stop, fn) in enumerate(zip(axes, stops, items, strict=False)):
+        reference_lines(ax)
+        ax.plot(*break_jumps(x, _args.curve(fn, x, {}, stop["title"], where)), color=color(0),
+                lw=2, label="value")  # fmt: skip
+        ax.plot(*break_jumps(x, _args.curve(fn, x, {}, stop["title"], where, True)),
+                color=color(1), ls="--", lw=1.5, label="derivative")  # fmt: skip
+        ax.set_title(f"{i + 1}. {stop['title']}", fontsize="medium")
+        ax.set(xlim=(x[0], x[-1]), ylim=(-1.5, 3.0))
+        ax.text(0.0, -0.2, f"+ {stop['fixed']}\n− {stop['broke']}", transform=ax.transAxes,
+                va="top", ha="left", fontsize="x-small")  # fmt: skip
+        ax.tick_params(labelsize="x-small")
+    for ax in axes[len(stops) :]:
+        ax.set_axis_off()
+    for ax in axes:
+        ax.tick_params(labelbottom=True)  # every panel its inputs, above its notes
+    axes[0].legend(loc="upper left", frameon=False, fontsize="x-small")
+    return axes
+
+
+def _validate_stops(stops, where):
+    from actlab import _validate
+
+    stops = _validate.listing(stops, "stops", where, kind=Mapping)
+    for i, stop in enumerate(stops):
+        missing = sorted({"activation", "title", "fixed", "broke"} - set(stop))
+        if missing:
+            raise ValueError(f"{where}: stops[{i}] has no {', '.join(missing)}; each stop needs "
+                             "activation, title, fixed and broke")  # fmt: skip
+        for key in ("title", "fixed", "broke"):
+            _args.text(stop[key], f"stops[{i}][{key!r}]", where)
+    return stops

@@ -275,3 +275,70 @@ def plot_errors_per_epoch(errors: Mapping[str, Sequence[float]], ax=None, ylabel
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(frameon=False, fontsize="small", loc="center right")
     return ax
+
+
+def plot_scores_by_task(
+    scores: Mapping[str, Mapping[str, Sequence[float]]],
+    ax=None,
+    *,
+    base_rate: Mapping[str, float] | None = None,
+    xlabel: str = "task",
+    ylabel: str = "validation accuracy",
+    ylim: tuple | None = None,
+    display_names: Mapping[str, str] | None = None,
+    position: tuple | None = None,
+):
+    """Scores of several activations on several tasks, over seeds: per task a group of
+    markers, one per activation at its mean, with a bar from its lowest to its highest run.
+
+    ``scores`` maps a task to a dict activation -> the runs' scores (one number per seed).
+    ``base_rate`` maps a task to a number, drawn as a short grey dotted line across its group.
+    ``display_names`` as in the other helpers (``{"relu": "ReLU"}``); ``ylim`` and
+    ``position`` fix limits and margins (an explorer's frames line up).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_scores_by_task({"xor": {"relu": [0.9, 1.0], "tanh": [0.8, 0.9]}})
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['xor']
+    """
+    where = "plot_scores_by_task"
+    scores = _args.mapping(scores, "scores", where, "a dict activation -> runs")
+    shown = _args.display_names(display_names, where)
+    names = None
+    table = {}
+    for task, row in scores.items():
+        row = _args.mapping(row, f"scores[{task!r}]", where, "runs")
+        if names is None:
+            names = list(row)
+        elif list(row) != names:
+            raise ValueError(f"{where}: scores[{task!r}] lists {list(row)}, the first task "
+                             f"{names}; give every task the same activations")  # fmt: skip
+        table[task] = [_args.values(v, f"scores[{task!r}][{a!r}]", where) for a, v in row.items()]
+    base_rate = _args.mapping(base_rate or {}, "base_rate", where, "a number", empty=True)
+    xlabel = _args.text(xlabel, "xlabel", where)
+    ylabel = _args.text(ylabel, "ylabel", where)
+    ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
+    ax = _args.axes(ax, where)
+    ax = axes_for(ax, (7, 3.5)) if position is None else fixed_margins(
+        ax, (7, 3.5), _args.position(position, where))  # fmt: skip
+    k = len(names)
+    offsets = (np.arange(k) - (k - 1) / 2) * (0.8 / k)
+    markers = "osD^vP*Xh"
+    for i, name in enumerate(names):
+        for j, task in enumerate(table):
+            v = table[task][i]
+            ax.errorbar(j + offsets[i], v.mean(), yerr=[[v.mean() - v.min()], [v.max() - v.mean()]],
+                        color=color(i), marker=markers[i % len(markers)], ms=5, capsize=2,
+                        lw=1.2, label=shown.get(name, name) if j == 0 else None)  # fmt: skip
+    for j, task in enumerate(table):
+        if task in base_rate:
+            value = _args.real(base_rate[task], f"base_rate[{task!r}]", where)
+            ax.hlines(value, j - 0.45, j + 0.45, color=GREY, lw=1.0, linestyle=(0, (1, 2)),
+                      label="base rate" if j == 0 else None)  # fmt: skip
+    ax.set_xticks(range(len(table)), labels=list(table))
+    ax.set(xlabel=xlabel, ylabel=ylabel, xlim=(-0.5, len(table) - 0.5))
+    if ylim is not None:
+        ax.set_ylim(ylim)
+    ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return ax
