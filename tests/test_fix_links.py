@@ -45,3 +45,19 @@ def test_a_target_that_is_no_file_is_reported_and_left(tmp_path):
     assert changed[path.resolve()] == 0
     assert problems == ["a.ipynb: no document for {doc} target 'missing'"]
     assert _sources(path) == ["{doc}`text <missing>`"]
+
+
+def test_a_link_to_a_placeholder_that_became_a_notebook_follows_it(tmp_path):
+    _notebook(tmp_path / "08_eight.ipynb", "# Eight")
+    (tmp_path / "09_nine.md").write_text("# Nine, still a placeholder\n")
+    path = _notebook(
+        tmp_path / "10_ten.ipynb",
+        "Back to [chapter 8](08_eight.md#gated) and [8](08_eight.md); on to [9](09_nine.md); "
+        "[gone](07_gone.md) stays, so the build's link check reports it.",
+    )
+    changed, problems = fix([path])
+    assert problems == [] and changed[path.resolve()] == 1
+    assert _sources(path) == [
+        "Back to [chapter 8](08_eight.ipynb#gated) and [8](08_eight.ipynb); on to "
+        "[9](09_nine.md); [gone](07_gone.md) stays, so the build's link check reports it."
+    ]

@@ -1,6 +1,8 @@
-"""Curves of activations (panels, gallery), the step beside steep sigmoids, and the error signal
-at a sigmoid output: what each draws, checked on the Axes it returns."""
+"""Curves of activations (panels, gallery, several on one axes), the step beside steep
+sigmoids, and the error signal at a sigmoid output: what each draws, checked on the Axes it
+returns."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from _axes import legend_texts
@@ -195,3 +197,50 @@ def test_road_draws_each_stop_with_its_derivative_and_its_notes():
     np.testing.assert_allclose(value.get_ydata(), activations.get("swish")(x))
     np.testing.assert_allclose(slope.get_ydata(), activations.get("swish").derivative(x))
     assert "+ f relu\n− b relu" in [t.get_text() for t in axes[1].texts]
+
+
+# --- plot_curves ----------------------------------------------------------------------------
+
+
+def test_plot_curves_draws_every_curve_on_one_axes_with_its_label():
+    ax = plotting.plot_curves(["relu", ("swish", {"beta": 2.0}), "gelu"])
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["relu", "swish (beta=2)", "gelu"]
+    lines = [line for line in ax.get_lines() if line.get_label() in labels]
+    assert len({line.get_color() for line in lines}) == 3
+    assert len({str(line.get_linestyle()) for line in lines}) == 3
+    assert ax.get_xlim() == (-4.0, 4.0)
+
+
+def test_plot_curves_takes_labels_from_a_dict_and_draws_derivatives():
+    x = np.linspace(-2, 2, 9)
+    ax = plotting.plot_curves({"x / 2": lambda t: t / 2, "SiLU": "swish"}, x=x, derivative=False)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["x / 2", "SiLU"]
+    ax = plotting.plot_curves({"tanh": "tanh"}, x=x, derivative=True, ylim=(-0.1, 1.1))
+    [line] = [line for line in ax.get_lines() if line.get_label() == "tanh"]
+    np.testing.assert_allclose(line.get_ydata(), 1 - np.tanh(x) ** 2)
+    assert ax.get_ylim() == (-0.1, 1.1) and "slope" in ax.get_ylabel()
+
+
+def test_plot_curves_fixed_margins_for_an_explorer():
+    ax = plotting.plot_curves(["relu"], position=(0.1, 0.15, 0.8, 0.75))
+    np.testing.assert_allclose(ax.get_position().bounds, (0.1, 0.15, 0.8, 0.75))
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "words"),
+    [
+        ({"names": []}, ValueError, "plot_curves: names is empty"),
+        ({"names": {}}, ValueError, "plot_curves: names is empty"),
+        ({"names": ["softmax"]}, ValueError, "vector-valued"),
+        ({"names": [np.sin], "derivative": True}, TypeError, "no derivative"),
+        ({"names": ["relu"], "ylim": (1.0, 0.0)}, ValueError, "ylim"),
+        ({"names": ["relu"], "derivative": "yes"}, TypeError, "derivative"),
+        ({"names": ["relu"], "position": (0.1, 0.1, -1, 1)}, ValueError, "position"),
+    ],
+)
+def test_plot_curves_refuses_bad_input_before_opening_a_figure(kw, error, words):
+    plt.close("all")
+    with pytest.raises(error, match=words):
+        plotting.plot_curves(**kw)
+    assert plt.get_fignums() == []

@@ -50,6 +50,7 @@ ONE_AXES = {
     "plot_scores_by_task": lambda ax: plotting.plot_scores_by_task(
         {"t": {"relu": [0.9, 1.0]}}, ax=ax
     ),  # fmt: skip
+    "plot_curves": lambda ax: plotting.plot_curves(["relu", "tanh"], ax=ax),
 }
 
 

@@ -188,6 +188,9 @@ def test_scores_by_task_draws_a_mean_and_a_range_per_activation_and_task():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert sorted(labels) == ["ReLU", "base rate", "tanh"]
-    means = sorted(round(float(line.get_ydata()[0]), 6) for line in ax.get_lines()
-                   if len(line.get_ydata()) == 1)  # fmt: skip
+    # each errorbar is a container: its data line (the mean) and its caps (the range)
+    means = sorted(round(float(c.lines[0].get_ydata()[0]), 6) for c in ax.containers)
     assert means == [0.2, 0.6, 0.9, 0.9]
+    ranges = sorted(tuple(sorted(round(float(cap.get_ydata()[0]), 6) for cap in c.lines[1]))
+                    for c in ax.containers)  # fmt: skip
+    assert ranges == [(0.1, 0.3), (0.5, 0.7), (0.8, 1.0), (0.9, 0.9)]

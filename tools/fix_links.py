@@ -12,7 +12,9 @@ rewrites, in the markdown cells of the notebooks given (default: ``chapters/*.ip
 - a bare ``{doc}`target``` likewise, its text the target's title (its first ``#`` heading);
 - ``[text](#label)`` where ``label`` is defined (``(label)=``) in another document of the same
   folder, not in this notebook, as ``[text](other.ipynb)``: a ``#label`` link into another
-  notebook works on the site only.
+  notebook works on the site only;
+- ``[text](name.md)`` where ``name.md`` is gone and ``name.ipynb`` is beside it, as
+  ``[text](name.ipynb)``: a placeholder chapter that became a notebook.
 
 It is idempotent (a second run changes nothing) and changes only the cells it rewrites; the
 notebooks are read and written with nbformat, keeping cell ids and metadata. A target that is
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^>`]+)>|(?P<bare>[^`<>]+))`")
 LOCAL = re.compile(r"\]\(#(?P<label>[\w-]+)\)")
+STALE_MD = re.compile(r"\]\((?P<stem>[\w./-]+)\.md(?P<anchor>#[\w-]+)?\)")
 LABEL = re.compile(r"^\((?P<label>[\w-]+)\)=\s*$", re.MULTILINE)
 SUFFIXES = (".ipynb", ".md")
 
@@ -96,7 +99,14 @@ def fix_source(notebook: Path, source: str, own: set[str], elsewhere: dict[str, 
             return match[0]
         return f"]({_link(notebook, elsewhere[label])})"
 
-    return LOCAL.sub(local, ROLE.sub(role, source))
+    def stale(match: re.Match) -> str:
+        md = notebook.parent / f"{match['stem']}.md"
+        ipynb = notebook.parent / f"{match['stem']}.ipynb"
+        if md.is_file() or not ipynb.is_file():
+            return match[0]
+        return f"]({match['stem']}.ipynb{match['anchor'] or ''})"
+
+    return STALE_MD.sub(stale, LOCAL.sub(local, ROLE.sub(role, source)))
 
 
 def fix(paths: list[Path]) -> tuple[dict[Path, int], list[str]]:

@@ -71,6 +71,8 @@ FORMS = {
     "dead unit": ["dead units", "dead unit"],
     "logit": ["logits", "logit"],
     "sparse": ["sparsity", "sparse"],
+    "gated unit": ["gated units", "gated unit"],
+    "self-normalising": ["self-normalising"],
 }
 
 # Spans never linked: roles (with their target), code, math, links, HTML, URLs.

@@ -295,8 +295,9 @@ def swish(x, *, beta=1.0):
 def swish_grad(x, *, beta=1.0):
     r"""Derivative of :func:`swish` in x: :math:`\sigma(z)(1 + z\,\sigma(-z))`, :math:`z = \beta x`.
 
-    It is 0 at :math:`z \approx -2.3994`, where the two terms cancel, and slightly above 1 for
-    :math:`z` between 0 and infinity (at most 1.0998).
+    It is 0 at :math:`z \approx -1.2785`, where the two terms cancel (Swish's minimum), lowest
+    (about -0.0998) at :math:`z \approx -2.3994`, and slightly above 1 for :math:`z` between 0
+    and infinity (at most 1.0998).
 
     >>> print(np.round(swish_grad([-2.0, 0.0, 2.0]), 4))
     [-0.0908  0.5     1.0908]

@@ -27,13 +27,15 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 :mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
 :func:`expected_calibration_error`), :mod:`~actlab.experiments.gated` (:func:`product_task`,
 :func:`gated_vs_plain`, :func:`equal_params_width`, :func:`exact_product_net`: what a gate adds),
-:mod:`~actlab.experiments.choosing` (chapter 10's harness:
+:mod:`~actlab.experiments.beyond` (:func:`layer_moments`, :func:`swish_relu_gap`, :func:`dip`,
+chapter 8's), :mod:`~actlab.experiments.choosing` (chapter 10's harness:
 :func:`compare` over :class:`Task` objects, :func:`optimism`, :func:`cached`) and
 :mod:`~actlab.experiments.your_own` (:func:`report_card` of an activation of your own,
 :func:`as_activation`, :func:`check_derivative`).
 """
 
 from .._seeds import STREAMS, derived_seed
+from .beyond import LayerMoments, SwishGap, dip, layer_moments, lecun_normal, swish_relu_gap
 from .calibration import Reliability, expected_calibration_error, logistic_labels, reliability
 from .choosing import Comparison, Optimism, Task, cached, compare, optimism, train_once
 from .dying import DyingRun, dead_units_during_training
@@ -93,4 +95,10 @@ __all__ = [
     "DerivativeCheck",
     "ReportCard",
     "report_card",
+    "LayerMoments",
+    "layer_moments",
+    "lecun_normal",
+    "SwishGap",
+    "swish_relu_gap",
+    "dip",
 ]

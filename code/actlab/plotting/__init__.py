@@ -3,8 +3,8 @@
 
 The helpers are grouped by the kind of figure they draw, since chapters reuse figures:
 
-- :mod:`~actlab.plotting.curves`: activations against their input (gallery, panels), the step
-  beside steep sigmoids, the error signal at a sigmoid output;
+- :mod:`~actlab.plotting.curves`: activations against their input (gallery, panels, several on
+  one axes), the step beside steep sigmoids, the error signal at a sigmoid output;
 - :mod:`~actlab.plotting.units`: one neuron, one sigmoid unit, a 1-3-1 network, staircases,
   piecewise-linear functions and their kinks;
 - :mod:`~actlab.plotting.models`: fits and predictions over data, the reachable band, decision
@@ -30,6 +30,7 @@ from ._style import COLORS, GREY, LINESTYLES, OKABE_ITO, color, linestyle
 from .calibration import plot_reliability
 from .curves import (
     plot_activation_panels,
+    plot_curves,
     plot_gallery,
     plot_output_error,
     plot_road,
@@ -70,4 +71,5 @@ __all__ = [
     "plot_two_layer", "plot_weight_paths",
     "plot_road",
     "plot_scores_by_task",
+    "plot_curves",
 ]  # fmt: skip

@@ -1,5 +1,5 @@
-"""Curves of activations against their input: a gallery, panels side by side, the step beside
-steep sigmoids, and the error signal at a sigmoid output.
+"""Curves of activations against their input: a gallery, panels side by side, several on one
+axes, the step beside steep sigmoids, and the error signal at a sigmoid output.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -224,3 +224,57 @@ def _validate_stops(stops, where):
         for key in ("title", "fixed", "broke"):
             _args.text(stop[key], f"stops[{i}][{key!r}]", where)
     return stops
+
+
+def plot_curves(
+    names: Sequence[str | Callable | tuple],
+    x: np.ndarray | None = None,
+    ax=None,
+    ylim: tuple | None = None,
+    display_names: Mapping[str, str] | None = None,
+    derivative: bool = False,
+    position: tuple | None = None,
+):
+    """Several activations on one Axes, each in its own colour and dash pattern.
+
+    For curves that differ by little (Swish beside ReLU, GELU beside its approximations), where
+    side-by-side panels would hide the difference. ``names`` are registry names, callables or
+    pairs ``(name, {param: value})`` (the parameters appear in the label), or a dict label ->
+    one of those, to choose the labels (``{"x / 2": lambda x: x / 2}``); ``derivative=True``
+    draws their derivatives instead. ``x`` defaults to 601 points on [-4, 4]; ``ylim`` to the
+    curves' own range. ``position`` (left, bottom, width, height) fixes the margins, for an
+    explorer's frames; otherwise a new figure uses matplotlib's constrained layout.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_curves(["relu", ("swish", {"beta": 2.0})])
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['relu', 'swish (beta=2)']
+    """
+    where = "plot_curves"
+    shown = _args.display_names(display_names, where)
+    if isinstance(names, Mapping):  # label -> activation: the labels as given
+        labels = _args.mapping(names, "names", where, "label -> activation")
+        items = _args.activation_list(list(labels.values()), "names", where, shown)
+        items = [(fn, str(label), p) for label, (fn, _, p) in zip(labels, items, strict=True)]
+    else:
+        items = _args.activation_list(names, "names", where, shown)
+    x = _args.grid(x, "x", where, np.linspace(-4.0, 4.0, 601))
+    derivative = _args.flag(derivative, "derivative", where)
+    curves = [(label, _args.curve(fn, x, p, label, where, derivative)) for fn, label, p in items]
+    ylim = None if ylim is None else _args.limits(ylim, "ylim", where)
+    ax = _args.axes(ax, where)
+    if position is None:
+        ax = axes_for(ax)
+    else:
+        ax = fixed_margins(ax, (6, 3.5), _args.position(position, where))
+    reference_lines(ax)
+    for i, (label, values) in enumerate(curves):
+        ax.plot(*break_jumps(x, values), color=color(i), linestyle=linestyle(i), lw=2,
+                label=label)  # fmt: skip
+    ax.set(xlim=(x[0], x[-1]), xlabel="input $z$",
+           ylabel=r"slope $\phi'(z)$" if derivative else r"output $\phi(z)$")  # fmt: skip
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    ax.legend(loc="upper left", frameon=False, fontsize="small")
+    return ax
