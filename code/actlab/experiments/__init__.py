@@ -18,7 +18,8 @@ keys ``[s, 1]`` and ``[s, 2]``, which the network never uses.
 True
 
 Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
-:mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
+:mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`unit_spread`,
+:func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.dying` (:func:`dead_units_during_training`, epoch by epoch),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
@@ -48,7 +49,7 @@ from .gated import (
     product_task,
 )
 from .goals import GoalRuns, output_goal
-from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
+from .initialisation import BornDead, SignalNorms, born_dead, signal_norms, unit_spread
 from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
@@ -59,6 +60,7 @@ __all__ = [
     "derived_seed",
     "SignalNorms",
     "signal_norms",
+    "unit_spread",
     "BornDead",
     "born_dead",
     "DeadUnits",
