@@ -23,7 +23,9 @@ Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.dying` (:func:`dead_units_during_training`, epoch by epoch),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
-:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
+:func:`compare_activations`), :mod:`~actlab.experiments.plateau` (:func:`long_run`,
+:func:`cached_long_run`: chapter 5's sigmoid network until it leaves its plateau),
+:mod:`~actlab.experiments.timing` (:func:`time_activations`),
 :mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds),
 :mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
 :func:`expected_calibration_error`), :mod:`~actlab.experiments.gated` (:func:`product_task`,
@@ -50,6 +52,7 @@ from .gated import (
 )
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms, unit_spread
+from .plateau import cached_long_run, long_run
 from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
@@ -61,6 +64,8 @@ __all__ = [
     "SignalNorms",
     "signal_norms",
     "unit_spread",
+    "long_run",
+    "cached_long_run",
     "BornDead",
     "born_dead",
     "DeadUnits",
