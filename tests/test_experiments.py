@@ -36,14 +36,6 @@ def test_unit_spread_is_the_median_over_units_of_the_spread_across_examples():
     assert r.unit_spread.tolist() == [experiments.unit_spread(t["A"]) for t in trace]
 
 
-def test_a_deep_sigmoid_stack_forgets_its_input_unit_by_unit():
-    """Chapter 5: each unit's spread across inputs falls about fourfold per sigmoid layer,
-    while the pooled spread, which also counts differences between units, stays large."""
-    r = experiments.signal_norms("sigmoid", depth=10, width=32, n=64, seed=0)
-    assert r.unit_spread[0] > 0.1 and r.unit_spread[-1] < 1e-4
-    assert np.all(np.diff(r.unit_spread) < 0) and r.activation_std[-1] > 0.05
-
-
 @pytest.mark.parametrize(
     "A, error, match",
     [
