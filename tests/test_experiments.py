@@ -378,9 +378,10 @@ def test_compare_activations_keys_spread_and_determinism():
 
 
 def test_compare_activations_takes_an_activation_of_ones_own_and_records_weight_change():
-    sigmoid = experiments.as_activation(lambda x: 1 / (1 + np.exp(-x)),
-                                        lambda x: np.exp(-x) / (1 + np.exp(-x)) ** 2,
-                                        name="my_sigmoid")  # fmt: skip
+    def s(x):  # the sigmoid in a form that cannot overflow
+        return 0.5 * (1 + np.tanh(x / 2))
+
+    sigmoid = experiments.as_activation(s, lambda x: s(x) * s(-x), name="my_sigmoid")
     kw = {"seeds": (0, 1), "hidden": (8, 8), "epochs": 3, "lr": 0.1, "optimizer": "sgd",
           "data_kw": {"n": 80}}  # fmt: skip
     r = experiments.compare_activations([sigmoid, "sigmoid"], **kw)
