@@ -71,6 +71,32 @@ def test_trained_to_convergence_a_deep_linear_classifier_ends_where_one_unit_doe
     assert abs(losses[0] - losses[1]) < 1e-3, losses
 
 
+# --- the checker's messages ---------------------------------------------------------------
+
+
+def test_the_checker_describes_a_large_stack_by_its_shapes_and_a_small_one_in_full():
+    from actlab import checks
+
+    def short_by_one(params):  # right on the first three cases, wrong on the fourth
+        return reference(params) + (len(params) == 4)
+
+    message = str(checks.collapsed_bias(short_by_one))
+    assert "failed case 4 of 5" in message
+    assert "params with 4 layers: W (2, 5) and b (5,), W (5, 5)" in message
+    assert len(message.splitlines()) < 12, message  # not thirty lines of raw arrays
+    small = str(checks.collapsed_bias(lambda params: params[0][0]))
+    assert "params=[([[2., 0.], [0., 3.]] (shape (2, 2))" in small
+
+
+def test_the_shape_hint_says_1_output_not_1_outputs():
+    from actlab.checks import chapter03
+
+    params = [(np.ones((2, 3)), np.ones(3)), (np.ones((3, 1)), np.ones(1))]
+    hint = chapter03._hint(params, np.zeros(2))
+    assert "has 1 output," in hint and "1 outputs" not in hint
+    assert "has 3 outputs," in chapter03._hint(params[:1], np.zeros(2))
+
+
 # --- the notebook -------------------------------------------------------------------------
 
 
