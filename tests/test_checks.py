@@ -271,6 +271,18 @@ def test_argument_names_come_from_the_reference():
     assert "double(values=[1., 1.] (shape (2,)))" in flat(result)
 
 
+def test_shown_replaces_the_written_out_call_in_every_message():
+    def shown(x):
+        return f"double(x), x of shape {x.shape}"
+
+    cases = [np.arange(40.0)]
+    wrong = checks.check_function(lambda x: 3 * x, lambda x: 2 * x, cases, shown=shown)
+    raised = checks.check_function(lambda x: x[99], lambda x: 2 * x, cases, shown=shown)
+    for result in (wrong, raised):
+        assert "double(x), x of shape (40,)" in flat(result)
+        assert "39." not in flat(result)  # the input's numbers are not written out
+
+
 def test_candidate_cannot_change_the_reference_inputs():
     def in_place(x):
         x *= 2
@@ -367,6 +379,7 @@ def test_a_float32_answer_shows_the_digits_that_differ_and_the_relative_error():
         ({"atol": True}, TypeError, "atol must be a real number"),
         ({"reference": 3}, TypeError, "reference must be a function"),
         ({"name": 3}, TypeError, "name must be a string"),
+        ({"shown": "double(x)"}, TypeError, "shown must be a function or None"),
     ],
 )
 def test_check_function_refuses_bad_arguments_by_name(kwargs, error, words):

@@ -682,3 +682,18 @@ def test_an_activation_of_ones_own_is_used_as_it_is():
     assert_grads_match(net, rng.standard_normal((5, 3)), rng.integers(0, 2, size=5))
     with pytest.raises(TypeError, match="activation must be a str or Activation or a list"):
         nn.MLP([2, 3, 1], activation=3)
+
+
+def test_one_blas_thread_limits_blas_and_restores_it_on_every_call():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from actlab.nn.train import one_blas_thread
+
+    def blas_threads():
+        info = threadpoolctl.threadpool_info()
+        return [i["num_threads"] for i in info if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    for _ in range(2):  # the second call reuses the controller made by the first
+        with one_blas_thread():
+            assert all(n == 1 for n in blas_threads())
+        assert blas_threads() == before

@@ -93,6 +93,23 @@ def test_two_layer_linear_hidden_units_draw_a_straight_line(w):
                    for line in a.get_lines()[:4])  # fmt: skip
 
 
+@pytest.mark.parametrize(("w", "bends"), [(-1.0, [-2.0, 1.0, 2.0]), (0.0, [-2.0, 2.0]),
+                                          (1.0, [-2.0, -1.0, 2.0])])  # fmt: skip
+def test_two_layer_frames_hide_no_curve_and_relu_bends_at_each_switch(w, bends):
+    """Chapter 3's explorer: no contribution lies on the output or on (minus) another one, so
+    every curve shows; with ReLU units the output bends at every unit's switch point."""
+    for activation in ("linear", "relu"):
+        lines = plotting.plot_two_layer(w, activation).get_lines()[:4]
+        *parts, out = (line.get_ydata() for line in lines)
+        for j, part in enumerate(parts):
+            assert np.abs(out - part).max() > 1.0, (activation, j)
+            for other in parts[j + 1 :]:
+                assert np.abs(part - other).max() > 1.0 and np.abs(part + other).max() > 1.0
+    x = lines[3].get_xdata()
+    kinks = x[1:-1][np.abs(np.diff(out, 2)) > 1e-9]
+    assert np.allclose(kinks, bends, atol=0.03), kinks
+
+
 def test_two_layer_refuses_a_bad_activation():
     with pytest.raises(TypeError, match="plot_two_layer"):
         plotting.plot_two_layer(1.0, 3)

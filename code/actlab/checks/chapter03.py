@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .core import CheckResult, check_function
+from .messages import call_text
 from .registry import Mistake, exercise
 
 __all__ = ["collapsed_bias"]
@@ -81,6 +82,16 @@ def _cases() -> list[tuple]:
     ]
 
 
+def _shown(params):
+    """The call as the messages show it: a small ``params`` in full, a larger one by its layers'
+    shapes (written out, four layers of weights fill thirty lines)."""
+    if sum(np.size(W) + np.size(b) for W, b in params) <= 12:
+        return call_text("collapsed_bias", ["params"], (params,))
+    shapes = ", ".join(f"W {np.shape(W)} and b {np.shape(b)}" for W, b in params)
+    layers = "1 layer" if len(params) == 1 else f"{len(params)} layers"
+    return f"collapsed_bias(params), params with {layers}: {shapes}"
+
+
 def _hint(params, got):
     if isinstance(got, Exception):
         return (
@@ -89,8 +100,9 @@ def _hint(params, got):
         )
     expected = _reference(params)
     if got.shape != expected.shape:
+        outputs = "1 output" if expected.shape[0] == 1 else f"{expected.shape[0]} outputs"
         return (
-            f"the collapsed layer has {expected.shape[0]} outputs, so its bias has shape "
+            f"the collapsed layer has {outputs}, so its bias has shape "
             f"{expected.shape}: one entry per output of the last layer."
         )
     biases = [b for _, b in params]
@@ -173,4 +185,6 @@ MISTAKES = (
 )
 def collapsed_bias(candidate: Any, cases: list) -> CheckResult:
     """Check ``collapsed_bias(params)``: the bias of the one linear layer a stack collapses to."""
-    return check_function(candidate, _reference, cases, name="collapsed_bias", hint=_hint)
+    return check_function(
+        candidate, _reference, cases, name="collapsed_bias", hint=_hint, shown=_shown
+    )

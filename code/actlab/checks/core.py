@@ -149,6 +149,7 @@ def check_function(
     rtol: float = 1e-6,
     atol: float = 1e-9,
     hint: str | Callable[..., str | None] | None = None,
+    shown: Callable[..., str] | None = None,
 ) -> CheckResult:
     """Compare ``candidate(*case)`` with ``reference(*case)`` on every case.
 
@@ -165,6 +166,9 @@ def check_function(
         the answer as a float array (its shape may differ from the expected one), or the
         exception when the candidate raised one. Answers of the wrong type (None, text, a bool,
         a list, an object) are refused with their own message before any hint is asked for.
+    shown : a function ``shown(*case)`` giving the text that stands for the call in messages,
+        for inputs too large to print in full (a list of weight matrices, say: describe them by
+        their shapes); default: the call with every argument written out.
 
     Returns
     -------
@@ -198,8 +202,10 @@ def check_function(
         arg_names = list(inspect.signature(reference).parameters)
     except (TypeError, ValueError):
         arg_names = []
+    if shown is not None and not callable(shown):
+        raise TypeError(f"{where}: shown must be a function or None, got {shown!r}")
     for i, args in enumerate(cases, start=1):
-        call = call_text(name, arg_names, args)
+        call = call_text(name, arg_names, args) if shown is None else shown(*args)
         try:
             got = _call(candidate, _copy(args))
         except NotImplementedError:

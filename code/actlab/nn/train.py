@@ -24,6 +24,7 @@ that runs with and without it compare.
 """
 
 import contextlib
+import functools
 import warnings
 
 import numpy as np
@@ -129,13 +130,24 @@ def one_blas_thread():
     measurable, and when another process keeps a core busy, the threads of each product wait for
     each other (measured on 2 cores, [64, 64, 10] on 1200 examples for 50 epochs: 0.33 s on one
     thread, 0.54-0.84 s on two). This needs ``threadpoolctl`` (pinned in requirements.txt);
-    without it, BLAS keeps its own setting.
+    without it, BLAS keeps its own setting. The libraries are found once per process (finding
+    them reads ``/proc``, about 0.4 ms, which a loop of one-epoch ``fit`` calls would pay each
+    time).
     """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
+    controller = _blas_controller()
+    if controller is None:
         return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    return controller.limit(limits=1, user_api="blas")
+
+
+@functools.cache
+def _blas_controller():
+    """threadpoolctl's controller of the loaded thread pools, made once; None without it."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return None
+    return ThreadpoolController()
 
 
 def _optimizer(optimizer, lr, momentum, where):

@@ -117,10 +117,14 @@ def plot_sigmoid_unit(
 
 
 #: The fixed network of :func:`plot_two_layer`: one input, three hidden units, one output.
+#: Chosen so that no frame hides a curve: for w1 = -1, 0 and 1 no two contributions coincide or
+#: cancel, the output lies on none of them, and with ReLU units the switch points
+#: x = -b_j / w_j (-1 or 1 for unit 1, -2 and 2 for units 2 and 3) are distinct and inside the
+#: plot, so the output bends three times (twice at w1 = 0, where unit 1 is constant).
 TWO_LAYER = {
-    "W1": np.array([1.0, 1.0, 1.0]),
-    "b1": np.array([1.0, -1.0, 1.0]),
-    "W2": np.array([1.0, 1.0, -1.0]),
+    "W1": np.array([1.0, 0.5, -0.5]),
+    "b1": np.array([1.0, 1.0, 1.0]),
+    "W2": np.array([1.0, -1.0, -1.0]),
 }
 
 
