@@ -34,7 +34,7 @@ chapter 8's), :mod:`~actlab.experiments.choosing` (chapter 10's harness:
 :func:`as_activation`, :func:`check_derivative`) and :mod:`~actlab.experiments.softmax`
 (chapter 9's: :func:`saturation`, :func:`attention_saturation`, :func:`jacobian_cost`,
 :func:`hidden_softmax`, :func:`multilabel`, :func:`digits_calibration`, :func:`fit_temperature`,
-:func:`top_label_ece`, :func:`confusion_matrix`).
+:func:`top_label_ece`, :func:`bootstrap_ece`, :func:`confusion_matrix`).
 """
 
 from .._seeds import STREAMS, derived_seed
@@ -60,6 +60,7 @@ from .softmax import (
     MultiLabelRuns,
     Saturation,
     attention_saturation,
+    bootstrap_ece,
     confusion_matrix,
     digits_calibration,
     fit_temperature,
@@ -135,5 +136,6 @@ __all__ = [
     "digits_calibration",
     "fit_temperature",
     "top_label_ece",
+    "bootstrap_ece",
     "confusion_matrix",
 ]

@@ -9,8 +9,8 @@ the full Jacobian against the vector-Jacobian product; :func:`hidden_softmax` tr
 hidden layer against a ReLU one; :func:`multilabel` compares independent sigmoids with one softmax
 when an example can have several labels; :func:`digits_calibration` trains a softmax network on
 the digits and measures its calibration before and after temperature scaling (Guo et al. 2017,
-``guo2017calibration``), with :func:`fit_temperature`, :func:`top_label_ece` and
-:func:`confusion_matrix`.
+``guo2017calibration``), with :func:`fit_temperature`, :func:`top_label_ece`,
+:func:`bootstrap_ece` and :func:`confusion_matrix`.
 
 >>> s = saturation([1.0, 10.0], classes=4, n=200, seed=0)
 >>> bool(s.jacobian[1] < s.jacobian[0])
@@ -430,3 +430,20 @@ def digits_calibration(seed=0, hidden=64, epochs=40, lr=0.01, bins=10):
         {"before": float(_nll(z_test, y, 1.0)), "after": float(_nll(z_test, y, T))},
         float(h["accuracy"][-1]), confusion_matrix(y, P["before"].argmax(1), 10), P, y,
     )  # fmt: skip
+
+
+def bootstrap_ece(probabilities, y, bins=10, n_boot=200, seed=0):
+    """The spread of :func:`top_label_ece` from the test set's own sampling: its standard
+    deviation over ``n_boot`` resamples of the examples, drawn with replacement from ``seed``.
+    A change in the ECE smaller than this is within what another test set of the same size
+    could give."""
+    where = "experiments.bootstrap_ece"
+    P = _validate.float_array(probabilities, "probabilities", where)
+    y = np.asarray(y)
+    if P.ndim != 2 or y.shape != (P.shape[0],):
+        raise ValueError(f"{where}: probabilities must be (n, k) and y (n,), got "
+                         f"{P.shape} and {y.shape}")  # fmt: skip
+    n_boot = _validate.positive_int(n_boot, "n_boot", where)
+    rng = np.random.default_rng(_validate.seed(seed, where))
+    picks = rng.integers(len(y), size=(n_boot, len(y)))
+    return float(np.std([top_label_ece(P[i], y[i], bins) for i in picks]))
