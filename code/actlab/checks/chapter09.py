@@ -221,7 +221,10 @@ def _float32_problem(candidate, case, index, total) -> str | None:
         return f"{head}  {problem}{hint}"
     dtype = np.asarray(got).dtype
     if dtype != np.float32:
-        return f"{head}  the values are right, but the answer is {dtype}.\n  Hint: {FLOAT32}"
+        return (
+            f"{head}  the values are right, but expected dtype float32, got {dtype}.\n"
+            f"  Hint: {FLOAT32}"
+        )
     return None
 
 
@@ -318,7 +321,7 @@ RIGHT = (
     answer="m = np.max(z, axis=axis, keepdims=True), then "
     "z - m - np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))",
     right_answers=RIGHT,
-    forbidden=("activations", "nn", "scipy"),
+    forbidden=("activations", "nn", "scipy", "log_softmax_"),
 )
 def log_softmax(candidate: Any, cases: list) -> CheckResult:
     """Check ``log_softmax(z, axis)``: z - log(sum(exp(z))) along ``axis``, to a relative 1e-9
