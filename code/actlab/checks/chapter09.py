@@ -114,6 +114,17 @@ def _global_max(z, axis):
     return z - m - np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
 
 
+def _log_of_a_round_number(value):
+    """Whether ``value`` is log(10^-k) for a whole k: the log of a floor such as 1e-300."""
+    k = -value / np.log(10.0)
+    return bool(k > 3 and abs(k - round(k)) < 1e-6)
+
+
+def _whole_sum(z, axis):
+    m = np.max(z, axis=axis, keepdims=True)
+    return z - m - np.log(np.sum(np.exp(z - m)))
+
+
 def _last_axis(z, axis):
     return _reference(z, -1)
 
@@ -139,6 +150,34 @@ def _hint(z, axis, got):
             "and the sum along `axis`."
         )
     finite = np.isfinite(expected)
+    if np.ndim(z) > 1 and _same(got, _whole_sum, z, axis):
+        return (
+            "np.sum without axis= adds up every entry of the array: sum along `axis`, with "
+            "keepdims=True, so that each row is normalised on its own."
+        )
+    rows = np.moveaxis(np.asarray(z, dtype=float), axis, -1).reshape(-1, np.shape(z)[axis])
+    out = np.moveaxis(got, axis, -1).reshape(rows.shape)
+    flat = [np.ptp(o) == 0 and np.ptp(r) > 0 for r, o in zip(rows, out, strict=True)
+            if np.isfinite(r).all() and np.isfinite(o).all()]  # fmt: skip
+    if any(flat):
+        return (
+            "the same log-probability for different scores: clipping the scores (np.clip) "
+            "avoids the overflow but changes the answer. Subtract the maximum instead, which "
+            "changes nothing, since softmax ignores a shift of every score."
+        )
+    off = finite & ~np.isclose(got, expected, rtol=1e-9, atol=1e-12)
+    if (
+        off.any()
+        and np.isfinite(got[off]).all()
+        and np.ptp(got[off]) == 0
+        and (got[off] > expected[off]).all()
+        and _log_of_a_round_number(got[off][0])
+    ):
+        return (
+            f"{got[off][0]:.4g} where the log-probability is {expected[off][0]:.6g}: a floor "
+            "under the probability before the log (np.maximum(p, eps), or p + eps) keeps it "
+            "finite but wrong. Compute z - m - log(sum(exp(z - m))) directly."
+        )
     if np.ndim(z) > 1 and _same(got, _global_max, z, axis) and not np.isfinite(got[finite]).all():
         return (
             "one maximum for the whole array is not enough: a row whose scores are far below "
@@ -297,6 +336,16 @@ MISTAKES = (
              "    m = np.max(z, axis=axis, keepdims=True)\n"
              "    return z - m - np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))",
              "float32 scores in, float32", case=8),
+    _mistake("z = np.clip(z, -700, 700)  # no overflow, but another answer\n"
+             "    return z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True))",
+             "clipping the scores (np.clip)", case=2),
+    _mistake("m = np.max(z, axis=axis, keepdims=True)\n"
+             "    return z - m - np.log(np.sum(np.exp(z - m)))",
+             "np.sum without axis=", case=5),
+    _mistake("m = np.max(z, axis=axis, keepdims=True)\n"
+             "    e = np.exp(z - m)\n"
+             "    return np.log(np.maximum(e / np.sum(e, axis=axis, keepdims=True), 1e-300))",
+             "a floor under the probability", case=3),
     # Hard-coded for the first case: the later cases must catch it.
     _mistake("return np.array([-2.40760596444438, -1.40760596444438, -0.40760596444438])",
              "log-softmax is z - log(sum(exp(z)))", case=3),
@@ -309,6 +358,7 @@ RIGHT = (
     "def log_softmax(z, axis):\n"
     "    shifted = z - z.max(axis=axis, keepdims=True)\n"
     "    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))\n",
+    "def log_softmax(z, axis):\n    return z - np.logaddexp.reduce(z, axis=axis, keepdims=True)\n",
 )
 
 
