@@ -30,9 +30,10 @@ def plot_distribution(
     position: tuple | None = None,
 ):
     """A bar per class: ``probabilities`` (each in [0, 1]), the classes named by ``labels``
-    (default 0, 1, ...). A dotted line marks the uniform distribution, 1/k. The vertical axis
-    runs from 0 to 1 whatever the values, so an explorer's frames compare; ``position`` fixes
-    the margins (left, bottom, width, height)."""
+    (default 0, 1, ...). A dotted line marks the uniform distribution, 1/k, named in a legend at
+    the upper right (put the largest classes first, as a sorted distribution has them). The
+    vertical axis runs from 0 to 1 whatever the values, so an explorer's frames compare;
+    ``position`` fixes the margins (left, bottom, width, height)."""
     where = "plot_distribution"
     p = _args.values(probabilities, "probabilities", where)
     if p.min() < 0 or p.max() > 1:
@@ -58,7 +59,7 @@ def plot_distribution(
     ax.set(ylim=(0, 1), xlabel="class", ylabel=ylabel)
     if title:
         ax.set_title(title, fontsize="medium")
-    ax.legend(frameon=False, fontsize="small", loc="upper left")
+    ax.legend(frameon=False, fontsize="small", loc="upper right")
     return ax
 
 
