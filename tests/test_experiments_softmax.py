@@ -41,6 +41,7 @@ def test_multilabel_softmax_cannot_say_yes_twice_at_one_half():
     m = experiments.multilabel(seeds=[0, 1], n=200, epochs=100)
     assert (m.exact["sigmoid"] > m.exact["softmax"]).all()
     assert (m.share_multi > 0).all() and (m.softmax_threshold < 0.5).all()
+    assert (m.base_rate < m.exact["softmax"]).all() and (m.base_rate > 0).all()
 
 
 def test_temperature_fit_recovers_a_known_temperature():

@@ -251,6 +251,7 @@ class MultiLabelRuns:
     exact: dict  # "sigmoid" / "softmax" -> (seeds,) share of test examples with every label right
     per_label: dict  # the same -> (seeds,) share of (example, label) pairs right
     softmax_threshold: np.ndarray  # the threshold chosen for softmax on the training set
+    base_rate: np.ndarray  # share of test examples whose label set is the training set's commonest
 
 
 def _multilabel_data(n, labels, rng):
@@ -289,7 +290,8 @@ def multilabel(seeds=(0, 1, 2), n=600, labels=3, epochs=300, lr=2.0):
     several). Both models are one linear layer trained by full-batch gradient descent. The
     sigmoids say "on" above 0.5; the softmax's probabilities sum to 1, so at most one can exceed
     0.5: it gets the threshold that scores best on the training set. Returns the test shares of
-    examples with every label right, and of single labels right.
+    examples with every label right, and of single labels right, and the base rate: always
+    answering the training set's commonest set of labels.
     """
     where = "experiments.multilabel"
     seeds = _seeds(seeds, where)
@@ -301,13 +303,15 @@ def multilabel(seeds=(0, 1, 2), n=600, labels=3, epochs=300, lr=2.0):
     lr = _validate.positive(lr, "lr", where)
     exact = {"sigmoid": [], "softmax": []}
     single = {"sigmoid": [], "softmax": []}
-    multi, thresholds = [], []
+    multi, thresholds, base = [], [], []
     grid = np.linspace(0.02, 0.98, 49)
     for s in seeds:
         X, Y = _multilabel_data(n, labels, np.random.default_rng(derived_seed(s, "data")))
         half = n // 2
         Xtr, Ytr, Xte, Yte = X[:half], Y[:half], X[half:], Y[half:]
         multi.append(np.mean(Yte.sum(axis=1) >= 2))
+        sets, counts = np.unique(Ytr, axis=0, return_counts=True)
+        base.append(np.mean(np.all(Yte == sets[np.argmax(counts)], axis=1)))
         for head in exact:
             W, b = _train_linear(Xtr, Ytr, head, epochs, lr)
             if head == "sigmoid":
@@ -325,7 +329,7 @@ def multilabel(seeds=(0, 1, 2), n=600, labels=3, epochs=300, lr=2.0):
     return MultiLabelRuns(tuple(seeds), labels, np.array(multi),
                           {h: np.array(v) for h, v in exact.items()},
                           {h: np.array(v) for h, v in single.items()},
-                          np.array(thresholds))  # fmt: skip
+                          np.array(thresholds), np.array(base))  # fmt: skip
 
 
 def confusion_matrix(y_true, y_pred, classes):
