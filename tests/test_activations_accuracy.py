@@ -12,12 +12,12 @@ Tolerances, float64:
   where the exact value is below the smallest normal (2.2e-308) the result carries fewer digits,
   and the deeper it is the more the absolute floor dominates (from 2e-311 down, the subnormal
   result must be right to its last bit or next to it);
-- three derivatives cross zero inside their domain: swish (and silu) at beta*x = -2.3994, mish at
-  -1.1924 and gelu at -0.7518. There the derivative is a sum of two terms of opposite sign and
-  size about 0.1 that cancel; a float64 sum of them is accurate to about 1e-16 times the size of
-  the terms, not of the (tiny) result. For these three only, the 1e-12 is taken relative to
-  |term1| + |term2| (the condition of the sum), which equals |value| wherever the terms have one
-  sign, so the test is as strict as the others away from the zero.
+- three derivatives cross zero inside their domain, at their dips: swish (and silu) at beta*x =
+  -1.2785, mish at -1.1924 and gelu at -0.7518. There the derivative is a sum of two terms of
+  opposite sign and size about 0.1 that cancel; a float64 sum of them is accurate to about 1e-16
+  times the size of the terms, not of the (tiny) result. For these three only, the 1e-12 is taken
+  relative to |term1| + |term2| (the condition of the sum), which equals |value| wherever the
+  terms have one sign, so the test is as strict as the others away from the zero.
 The softmax rows keep one tolerance, 1e-12.
 Measured, most functions are within 5e-16 (a few units in the last place); tanhshrink within
 3e-15; gelu within 3e-13, limited by scipy's erfc, whose error grows like x**2 in the left tail.

@@ -59,3 +59,23 @@ def test_the_will_it_settle_prediction_is_revealed_by_its_run():
 
 def test_the_chapter_has_its_exercises_in_order():
     assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())
+
+
+# --- the perceptron-update checker (its known mistakes: tests/test_checks.py) ---
+
+
+def test_fresh_cases_reach_the_hints_for_heaviside_and_the_bias_updated_twice():
+    """Graded on fresh cases, np.heaviside(z, 0.5) and a second bias update still fail: each
+    fresh set has an input with w @ x == 0 and one whose answer is wrong."""
+    from actlab import checks
+    from actlab.checks import chapter02
+
+    for seed in range(5):
+        cases = chapter02._update_fresh(np.random.default_rng(seed))
+        assert any(w @ x == 0 for w, x, _, _ in cases)
+        assert any(step(w @ x) != y for w, x, y, _ in cases)
+    ex = checks.exercises()["perceptron_update"]
+    for mistake in ex.mistakes:
+        if "heaviside" in mistake.source or "the bias again" in mistake.source:
+            cases = chapter02._update_fresh(np.random.default_rng(11))
+            assert not ex.judge(ex.compile(mistake.source), cases)

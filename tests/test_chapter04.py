@@ -77,3 +77,54 @@ def test_the_slope_at_5_prediction_is_revealed_by_its_run():
 
 def test_the_chapter_has_its_exercises_in_order():
     assert list(exercise_kinds(CHAPTER).items()) == list(EXERCISES.items())
+
+
+# --- the stable-sigmoid checker (its known mistakes: tests/test_checks.py) -------------------
+
+
+def _naive_silenced(x):
+    with np.errstate(all="ignore"):
+        return 1 / (1 + np.exp(-x))
+
+
+def test_the_checker_holds_subnormal_values_that_the_naive_formula_turns_into_0():
+    from actlab.checks import chapter04
+
+    sigmoid = activations.get("sigmoid")
+    tiny = float(np.finfo(np.float64).tiny)  # the smallest normal float64
+    for cases in (chapter04._cases(), chapter04._fresh(np.random.default_rng(7))):
+        x = np.concatenate([np.ravel(c[0]) for c in cases])
+        want = sigmoid(x)
+        subnormal = (want > 0) & (want < tiny)
+        assert subnormal.sum() >= 2, x  # e.g. 2.0e-313 at -720, 4.2e-322 at -740
+        assert np.all(_naive_silenced(x[subnormal]) == 0)  # the naive form gives 0 there
+    visible = chapter04._cases()[1][0]
+    assert {-720.0, -740.0} <= set(visible.tolist())
+    assert float(sigmoid(np.array([-740.0]))[0]) > 4e-322
+
+
+def test_the_naive_formula_fails_with_its_warnings_silenced_either_way():
+    import warnings
+
+    from actlab import checks
+
+    def caught(x):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return 1 / (1 + np.exp(-x))
+
+    for answer in (_naive_silenced, caught):
+        result = checks.stable_sigmoid(answer)
+        assert result.status == "failed" and "0 at x = -720" in " ".join(str(result).split())
+
+
+def test_a_float32_answer_is_told_so_and_not_shown_two_equal_numbers():
+    from actlab import checks
+
+    def in_float32(x):
+        e = np.exp(-np.abs(x)).astype(np.float32)
+        return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+    text = " ".join(str(checks.stable_sigmoid(in_float32)).split())
+    assert "expected 0.119202922, got 0.119202919" in text
+    assert "float32's precision" in text and "expected 0.119203, got 0.119203" not in text

@@ -26,6 +26,35 @@ def test_signal_norms_shapes_and_determinism():
     assert not np.array_equal(r.norms, other.norms)
 
 
+def test_unit_spread_is_the_median_over_units_of_the_spread_across_examples():
+    A = np.array([[0.0, 1.0, 5.0], [2.0, 1.0, 5.0], [4.0, 1.0, 5.0]])  # one unit varies
+    assert experiments.unit_spread(A) == 0.0 and np.std(A) > 1
+    assert experiments.unit_spread(A[:, :1]) == pytest.approx(np.std([0.0, 2.0, 4.0]))
+    r = experiments.signal_norms("tanh", depth=3, width=16, n=32, seed=1)
+    net = nn.MLP([16] * 4 + [10], activation="tanh", output="softmax", seed=1)
+    trace = net.forward_trace(r.X)
+    assert r.unit_spread.tolist() == [experiments.unit_spread(t["A"]) for t in trace]
+
+
+@pytest.mark.parametrize(
+    "A, error, match",
+    [
+        (
+            np.zeros((1, 3)),
+            ValueError,
+            r"unit_spread: A must have shape \(examples, units\) "
+            r"with at least 2 examples and 1 unit, got shape \(1, 3\)",
+        ),
+        (np.zeros(4), ValueError, r"got shape \(4,\)"),
+        (np.array([[0.0, np.nan], [1.0, 2.0]]), ValueError, "unit_spread: A has NaN"),
+        (np.array([["a", "b"], ["c", "d"]]), TypeError, "unit_spread: A must be an array of real"),
+    ],
+)
+def test_unit_spread_refuses_bad_input(A, error, match):
+    with pytest.raises(error, match=match):
+        experiments.unit_spread(A)
+
+
 @pytest.mark.parametrize("init", ["he", "xavier"])
 def test_signal_norms_inputs_are_independent_of_the_weights(init):
     r = experiments.signal_norms("relu", init, depth=3, width=64, n=256, seed=0)
@@ -346,6 +375,34 @@ def test_compare_activations_keys_spread_and_determinism():
         assert len(result["histories"]) == 2 and len(result["histories"][0]["loss"]) == 15
     again = experiments.compare_activations(["relu", "tanh"], **kw)
     assert np.array_equal(r["relu"]["val_loss"], again["relu"]["val_loss"])
+
+
+def test_compare_activations_takes_an_activation_of_ones_own_and_records_weight_change():
+    sigmoid = experiments.as_activation(lambda x: 1 / (1 + np.exp(-x)),
+                                        lambda x: np.exp(-x) / (1 + np.exp(-x)) ** 2,
+                                        name="my_sigmoid")  # fmt: skip
+    kw = {"seeds": (0, 1), "hidden": (8, 8), "epochs": 3, "lr": 0.1, "optimizer": "sgd",
+          "data_kw": {"n": 80}}  # fmt: skip
+    r = experiments.compare_activations([sigmoid, "sigmoid"], **kw)
+    assert list(r) == ["my_sigmoid", "sigmoid"]  # keyed by name; same function, same numbers
+    assert r["my_sigmoid"]["histories"][0]["loss"] == pytest.approx(
+        r["sigmoid"]["histories"][0]["loss"], rel=1e-12
+    )
+    change = r["sigmoid"]["weight_change"]
+    assert change.shape == (2, 3) and np.all(change > 0)  # 2 seeds, 3 Dense layers
+    # the number is ||W_end - W_0|| / ||W_0|| of each layer, recomputed by hand
+    d = data.load("moons", seed=0, n=80)
+    net = nn.MLP([2, 8, 8, 1], activation="sigmoid", output="sigmoid", seed=1)
+    start = [W.copy() for W, _ in net.params]
+    net.fit(d.X_train, d.y_train, epochs=3, lr=0.1, batch_size=32, optimizer="sgd",
+            seed=experiments.derived_seed(1, "batches"))  # fmt: skip
+    by_hand = [np.linalg.norm(W - W0) / np.linalg.norm(W0)
+               for (W, _), W0 in zip(net.params, start, strict=True)]  # fmt: skip
+    assert change[1] == pytest.approx(by_hand, rel=1e-12)
+    with pytest.raises(ValueError, match="compare_activations: names must differ"):
+        experiments.compare_activations(["relu", "relu"], **kw)
+    with pytest.raises(TypeError, match=r"compare_activations: names\[0\] is 3, a int"):
+        experiments.compare_activations([3], **kw)
 
 
 def test_compare_activations_epochs_to_target():

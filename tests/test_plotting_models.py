@@ -177,3 +177,13 @@ def test_threshold_regions_name_bad_arguments(args, error, words):
     with pytest.raises(error, match="plot_threshold_regions") as info:
         plotting.plot_threshold_regions(*args)
     assert words in str(info.value)
+
+
+def test_threshold_region_lines_differ_in_colour_and_dash():
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    ax = plotting.plot_threshold_regions(
+        lambda P: P[:, 0] > 0.5, X, [0, 1], lines=[(1, 1, -1.5), (-1, -1, 0.5)], legend=False
+    )
+    first, second = [line for line in ax.get_lines() if line.get_label().startswith("unit")]
+    assert first.get_color() != second.get_color()
+    assert first.get_linestyle() != second.get_linestyle()

@@ -4,8 +4,9 @@
 into the weights: ``x`` ends with a constant 1 and ``w[-1]`` is the bias. The unit answers
 ``y_hat = step(w @ x)`` (0 at ``w @ x == 0``, as :func:`actlab.activations.step` does) and the
 rule returns ``w + lr * (y - y_hat) * x``: no change when the answer is right. A wrong answer
-gets a hint naming the likely mistake (the sign reversed, the weighted sum used in place of the
-unit's answer, the change returned in place of the new weights, ...).
+gets a hint naming the likely mistake (the sign reversed, the weighted sum or the sigmoid used in
+place of the unit's answer, the bias updated a second time, ``np.heaviside(z, 0.5)``'s 0.5 at
+``z == 0``, the change returned in place of the new weights, ...).
 
 >>> import numpy as np
 >>> def update(w, x, y, lr):
@@ -35,6 +36,7 @@ from .registry import Mistake, exercise
 __all__ = ["perceptron_update"]
 
 _step = activations.get("step")
+_sigmoid = activations.get("sigmoid")
 
 
 def _update_reference(w, x, y, lr):
@@ -100,6 +102,22 @@ def _update_hint(w, x, y, lr, got):
             "that uses the weighted sum w @ x in place of the unit's answer: the perceptron "
             "compares the label with y_hat = step(w @ x), which is 0 or 1."
         )
+    if y != y_hat and np.allclose(got, w + lr * (y - y_hat) * (x + np.eye(len(x))[-1])):
+        return (
+            "the bias was changed twice: it is already the last entry of w, and x ends with "
+            "a 1, so the one update of w changes it too. Do not add a separate bias step."
+        )
+    if z == 0 and np.allclose(got, w + lr * (y - 0.5) * x):
+        return (
+            "at w @ x == 0 exactly the unit answered 0.5, as np.heaviside(z, 0.5) does: its "
+            "second argument is the value at 0, and the course's step gives 0 there "
+            "(np.heaviside(z, 0))."
+        )
+    if np.allclose(got, w + lr * (y - _sigmoid(z)) * x) and not np.allclose(got, w):
+        return (
+            "that uses the sigmoid, a number between 0 and 1, as the unit's answer: the "
+            "perceptron's unit is a threshold unit, whose answer is exactly 0 or 1 (use step)."
+        )
     if z == 0 and np.allclose(got, w + lr * (y - 1.0) * x):
         return "at w @ x == 0 exactly the unit answers 0: step(0) = 0, so use w @ x > 0."
     if y == y_hat and np.allclose(got, w + lr * y * x) and y != 0:
@@ -119,6 +137,15 @@ MISTAKES = (
     _mistake("return w + (y - step(w @ x)) * x", "learning rate lr"),
     _mistake("return w + lr * (y - w @ x) * x  # the delta rule", "uses the weighted sum"),
     _mistake("return w + lr * (y - float(w @ x >= 0)) * x", "step(0) = 0"),
+    _mistake("w = w + lr * (y - step(w @ x)) * x\n"
+             "    w[-1] = w[-1] + lr * (y - step(w @ x))  # the bias again\n"
+             "    return w", "bias was changed twice"),
+    _mistake("y_hat = 1 if w @ x > 0 else 0\n"
+             "    new = w + lr * (y - y_hat) * x\n"
+             "    new[-1] += lr * (y - y_hat)  # the bias again\n"
+             "    return new", "bias was changed twice"),
+    _mistake("return w + lr * (y - sigmoid(w @ x)) * x", "uses the sigmoid"),
+    _mistake("return w + lr * (y - np.heaviside(w @ x, 0.5)) * x", "np.heaviside(z, 0.5)"),
     _mistake("return w + lr * y * x", "changes nothing"),
     _mistake("return float(w @ x)", "new weight vector"),
 )  # fmt: skip
@@ -131,7 +158,7 @@ MISTAKES = (
     fresh=_update_fresh,
     concept=CONCEPT,
     answer="w + lr * (y - step(w @ x)) * x",
-    namespace={"step": _step},
+    namespace={"step": _step, "sigmoid": _sigmoid},  # both in the chapter's imports cell
     right_answers=(
         "def perceptron_update(w, x, y, lr):\n"
         "    y_hat = 1.0 if w @ x > 0 else 0.0\n"

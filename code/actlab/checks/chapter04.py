@@ -2,10 +2,13 @@
 
 ``stable_sigmoid(fn)`` checks the learner's sigmoid on ordinary and extreme inputs (up to
 +-1000, the infinities and NaN): every value within a relative 1e-9 of the true one, tiny values
-included (at x = -720 it is about 2e-313), and no overflow or invalid-operation warning on the
-way. An untouched stub gets "not attempted yet"; the common formulas that overflow, give NaN or
-lose the digits of tiny outputs each get a hint that names what went wrong. Silencing NumPy's
-warning does not help: the naive formula still gives 0 at x = -720.
+included. At x = -720 and -740 float64 holds sigma(x) only as a subnormal number (about 2.0e-313
+and 4.2e-322); the absolute tolerance is four of float64's smallest steps, so a 0 there fails.
+No overflow or invalid-operation warning may be raised on the way. An untouched stub gets "not
+attempted yet"; the common formulas that overflow, give NaN or lose the digits of tiny outputs
+(1 - 1 / (1 + exp(x)), an input clipped to +-500, an answer in float32) each get a hint that
+names what went wrong. Silencing NumPy's warning (``np.errstate`` or ``warnings``) does not
+help: the naive formula still gives 0 at x = -720.
 
 >>> import numpy as np
 >>> def good(x):
@@ -42,6 +45,10 @@ from .registry import Mistake, exercise
 __all__ = ["stable_sigmoid"]
 
 _sigmoid = activations.get("sigmoid")
+# The absolute tolerance: four of the smallest float64 steps (about 2e-323), so that a 0 where
+# sigma(x) is a subnormal number (2.0e-313 at x = -720, 4.2e-322 at x = -740) fails, while a
+# last-digit difference among subnormals, which hold fewer digits, passes.
+_ATOL = 4 * float(np.finfo(np.float64).smallest_subnormal)
 
 
 def _reference(x):
@@ -52,7 +59,7 @@ def _cases() -> list[tuple]:
     a = np.array
     return [
         (a([-2.0, 0.0, 0.5, 3.0]),),
-        (a([-720.0, -700.0, -100.0, -30.0, 30.0, 100.0, 720.0]),),
+        (a([-720.0, -740.0, -700.0, -100.0, -30.0, 30.0, 100.0, 720.0]),),
         (a([-1000.0, 1000.0, -np.inf, np.inf, np.nan]),),
         (np.linspace(-40.0, 40.0, 81),),
     ]
@@ -93,6 +100,33 @@ def _same(got, formula, x):
     )
 
 
+def _clip_bound(x, got):
+    """The bound c, when ``got`` is sigma of x clipped to [-c, c] (c read off the output at the
+    smallest input, rounded to a whole number), else None."""
+    finite = np.isfinite(x)
+    if not finite.any():
+        return None
+    low = got[finite][np.argmin(x[finite])]
+    if not 0 < low < 1e-10:
+        return None
+    bound = float(np.round(-np.log(low)))
+    if np.min(x[finite]) >= -bound:
+        return None
+    return bound if _same(got, lambda t: _sigmoid(np.clip(t, -bound, bound)), x) else None
+
+
+def _float32_precision(x, got):
+    """True when ``got`` agrees with sigma(x) to float32's precision but not to 1e-9."""
+    want = _sigmoid(x)
+    eps = 8 * float(np.finfo(np.float32).eps)
+    normal = np.abs(want) > float(np.finfo(np.float32).tiny)
+    return bool(
+        normal.any()
+        and np.allclose(got[normal], want[normal], rtol=eps, atol=0.0, equal_nan=True)
+        and not np.allclose(got[normal], want[normal], rtol=1e-9, atol=0.0, equal_nan=True)
+    )
+
+
 def _hint(x, got):
     if isinstance(got, Exception):
         return "work on the whole array at once with NumPy functions (np.exp, np.where, ...)."
@@ -111,6 +145,27 @@ def _hint(x, got):
             "0.5 * (1 + tanh(x / 2)) does not overflow, but it is not accurate for very "
             "negative x: 1 + tanh subtracts two numbers close to 1 and loses the digits of "
             "a tiny output (0 below about x = -40). Compute e = exp(-|x|) and divide."
+        )
+    if _same(got, lambda t: 1 - 1 / (1 + np.exp(t)), x):
+        return (
+            "that is 1 - 1 / (1 + exp(x)): for negative x, 1 / (1 + exp(x)) is close to 1, "
+            "and subtracting it from 1 loses the digits of the small answer (only 2 digits "
+            "are left at x = -30, none below about x = -37). A small output cannot be "
+            "computed as 1 minus something close to 1: compute it directly, as a quotient."
+        )
+    clipped = _clip_bound(x, got)
+    if clipped is not None:
+        return (
+            f"that clips x to +-{clipped:g} (np.clip) before exp: it avoids the overflow "
+            f"but changes the value, since every x below -{clipped:g} gets sigma(-{clipped:g}) "
+            f"(about {float(_sigmoid(-clipped)):.2g}) while sigma(-720) is about 2e-313. "
+            "Keep x as it is and take exp only of -|x|, which never overflows."
+        )
+    if _float32_precision(x, got):
+        return (
+            "every value is right to about 6 significant digits and no better: that is "
+            "float32's precision. Somewhere the computation runs in float32 (an astype, "
+            "np.float32, dtype=...): keep it in float64."
         )
     lost = (x < -709.78) & np.isfinite(x) & (got == 0)
     if np.any(lost):
@@ -163,13 +218,20 @@ MISTAKES = (
              "    return expit(x)", "0 at x = -720"),
     _mistake("return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))",
              ("NumPy warned", "BOTH")),
-    _mistake("return 1 / (1 + np.exp(-np.clip(x, -500, 500)))", "clipping x (np.clip)"),
+    _mistake("with warnings.catch_warnings():  # the warning silenced another way\n"
+             "        warnings.simplefilter('ignore')\n"
+             "        return 1 / (1 + np.exp(-x))", ("0 at x = -720", "Silencing"), case=2),
+    _mistake("with np.errstate(over='ignore'):\n"
+             "        return 1 - 1 / (1 + np.exp(x))", ("1 - 1 / (1 + exp(x))", "digits"),
+             case=2),
+    _mistake("return 1 / (1 + np.exp(-np.clip(x, -500, 500)))", "clips x to +-500 (np.clip)"),
+    _mistake("return 1 / (1 + np.exp(-np.clip(x, -709, 709)))", "clips x to +-709 (np.clip)"),
     _mistake("return np.exp(x) / (1 + np.exp(x))", "inf / inf"),
     _mistake("return 0.5 * (1 + np.tanh(x / 2))", "1 + tanh"),
     _mistake("return 1 / (1 + np.exp(x))", "sign of x is flipped"),
     _mistake("e = np.exp(-np.abs(x)).astype(np.float32)\n"
              "    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))",
-             ("a relative error of", "The answer is float32"), case=1),
+             ("a relative error of", "The answer is float32", "float32's precision"), case=1),
 )  # fmt: skip
 
 
@@ -189,6 +251,7 @@ MISTAKES = (
     concept=CONCEPT,
     answer="e = np.exp(-np.abs(x)), then np.where(x >= 0, 1 / (1 + e), e / (1 + e))",
     forbidden=("activations", "sigmoid", "nn"),
+    namespace={"warnings": warnings},  # the chapter's imports cell imports it
 )
 def stable_sigmoid(candidate: Any, cases: list) -> CheckResult:
     """Check ``stable_sigmoid(x)``: the logistic sigmoid of an array, accurate to a relative
@@ -196,7 +259,7 @@ def stable_sigmoid(candidate: Any, cases: list) -> CheckResult:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the warnings are looked at on their own below
         result = check_function(
-            candidate, _reference, cases, name="stable_sigmoid", rtol=1e-9, atol=0.0,
+            candidate, _reference, cases, name="stable_sigmoid", rtol=1e-9, atol=_ATOL,
             hint=_hint,
         )  # fmt: skip
     if result.status != "passed":

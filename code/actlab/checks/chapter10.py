@@ -11,7 +11,7 @@ swapped, ReLU's slope 0 below 0, or the function's value instead of its slope.
 >>> bool(isrlu_grad(lambda x: np.where(x >= 0, 1.0, np.hypot(1.0, x) ** -3.0)))
 True
 >>> print(isrlu_grad(lambda x: np.where(x >= 0, 1.0, 0.0)))  # doctest: +ELLIPSIS
-✗ isrlu_grad failed case 1 of 5:
+✗ isrlu_grad failed case 1 of 7:
 ...
   Hint: that is ReLU's slope...
 """
@@ -39,6 +39,8 @@ def _cases() -> list[tuple]:
         (np.array([-30.0, -10.0, -0.1, 0.1, 10.0]),),
         (np.array([[-3.0, 1.5], [-0.25, 0.0]]),),
         (np.array([-1e3, -7.0, 3.0, 1e3]),),
+        (np.array([-0.3, -1.7, -12.5, 0.7]),),  # to a relative 1e-9: float32 fails here
+        (np.array([np.nan, -2.0, np.inf, -np.inf]),),  # NaN stays NaN; slope 0 at -inf
     ]
 
 
@@ -60,6 +62,10 @@ def _hint(x, got):
     if got.shape != x.shape:
         return "return one slope per input: an array of the same shape as x."
     x = np.asarray(x, dtype=float)
+    if np.any(np.isnan(x)) and not np.all(np.isnan(got[np.isnan(x)])):
+        return (
+            "a NaN input should give NaN, not a number (np.where keeps it, np.nan_to_num hides it)."
+        )
     neg = x < 0
     with np.errstate(all="ignore"):
         r = 1.0 + x * x
@@ -93,6 +99,10 @@ MISTAKES = (
     _mistake("return np.where(x < 0, 1.0, (1 + x**2) ** -1.5)", "the branches are swapped"),
     _mistake("return np.where(x >= 0, 1.0, 0.0)", "ReLU's slope"),
     _mistake("return np.where(x >= 0, x, x / np.sqrt(1 + x**2))", "the value of ISRLU"),
+    _mistake("return np.where(x >= 0, 1.0, (1 + x**2) ** -1.5).astype(np.float32)",
+             "The answer is float32"),
+    _mistake("return np.nan_to_num(np.where(x >= 0, 1.0, (1 + x**2) ** -1.5))",
+             "a NaN input should give NaN"),
     # Right on the positive side only.
     _mistake("return np.ones_like(x)", "Use np.where to pick the branch"),
 )  # fmt: skip
@@ -101,7 +111,7 @@ RIGHT_ANSWERS = (
     "def isrlu_grad(x):\n    with np.errstate(over='ignore'):\n"
     "        return np.where(x >= 0, 1.0, (1 + x**2) ** -1.5)\n",
     "def isrlu_grad(x):\n    return np.where(x >= 0, 1.0, 1 / np.hypot(1.0, x) ** 3)\n",
-    "def isrlu_grad(x):\n    out = np.ones_like(x)\n    n = x < 0\n"
+    "def isrlu_grad(x):\n    out = np.ones_like(x)\n    n = ~(x >= 0)  # NaN too\n"
     "    out[n] = (1 + x[n] ** 2) ** -1.5\n    return out\n",
 )
 
@@ -118,4 +128,6 @@ RIGHT_ANSWERS = (
 )
 def isrlu_grad(candidate: Any, cases: list) -> CheckResult:
     """Check ``isrlu_grad(x)``: the derivative of ISRLU (alpha = 1), elementwise on an array."""
-    return check_function(candidate, _reference, cases, name="isrlu_grad", hint=_hint)
+    return check_function(
+        candidate, _reference, cases, name="isrlu_grad", rtol=1e-9, atol=0.0, hint=_hint
+    )

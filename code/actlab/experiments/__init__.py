@@ -18,11 +18,14 @@ keys ``[s, 1]`` and ``[s, 2]``, which the network never uses.
 True
 
 Modules: :mod:`~actlab._seeds` (:data:`STREAMS` and :func:`derived_seed`),
-:mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`born_dead` and its
+:mod:`~actlab.experiments.initialisation` (:func:`signal_norms`, :func:`unit_spread`,
+:func:`born_dead` and its
 closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given network),
 :mod:`~actlab.experiments.dying` (:func:`dead_units_during_training`, epoch by epoch),
 :mod:`~actlab.experiments.training` (:func:`activation_stats_during_training`,
-:func:`compare_activations`), :mod:`~actlab.experiments.timing` (:func:`time_activations`),
+:func:`compare_activations`), :mod:`~actlab.experiments.plateau` (:func:`long_run`,
+:func:`cached_long_run`: chapter 5's sigmoid network until it leaves its plateau),
+:mod:`~actlab.experiments.timing` (:func:`time_activations`),
 :mod:`~actlab.experiments.goals` (:func:`output_goal`, chapter 1's experiment over seeds),
 :mod:`~actlab.experiments.calibration` (:func:`logistic_labels`, :func:`reliability`,
 :func:`expected_calibration_error`), :mod:`~actlab.experiments.gated` (:func:`product_task`,
@@ -51,7 +54,8 @@ from .gated import (
     product_task,
 )
 from .goals import GoalRuns, output_goal
-from .initialisation import BornDead, SignalNorms, born_dead, signal_norms
+from .initialisation import BornDead, SignalNorms, born_dead, signal_norms, unit_spread
+from .plateau import cached_long_run, long_run
 from .softmax import (
     AttentionSaturation,
     DigitsCalibration,
@@ -80,6 +84,9 @@ __all__ = [
     "derived_seed",
     "SignalNorms",
     "signal_norms",
+    "unit_spread",
+    "long_run",
+    "cached_long_run",
     "BornDead",
     "born_dead",
     "DeadUnits",

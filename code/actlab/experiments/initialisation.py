@@ -37,6 +37,7 @@ class SignalNorms:
     activation_std: np.ndarray  # (depth,): standard deviation of the layer's outputs A
     X: np.ndarray  # (n, width): the inputs, standard normal
     y: np.ndarray  # (n,): the random labels 0..9
+    unit_spread: np.ndarray  # (depth,): median over units of each unit's std across examples
 
 
 def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256, seed=0, **kw):
@@ -56,7 +57,15 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
     the weights. Returns :class:`SignalNorms`: ``norms[l - 1, i]`` is the Euclidean norm of
     example i's :math:`\partial L_i/\partial Z` at hidden layer l; ``relative`` divides the medians
     by the last hidden layer's, so it reads "how much of the signal reaching the top layer is left";
-    ``X`` and ``y`` are the inputs and labels used. When no signal reaches the last hidden layer
+    ``X`` and ``y`` are the inputs and labels used.
+
+    Two spreads of the forward signal: ``activation_std`` pools every output of a layer (all
+    units, all examples), so it is large when the units differ from each other even if each of
+    them gives the same value for every input; ``unit_spread`` is :func:`unit_spread`, the
+    median over the layer's units of each unit's standard deviation across the examples: how
+    much a unit's output still depends on the input.
+
+    When no signal reaches the last hidden layer
     (its median is 0, as for the step function, whose derivative is 0 everywhere) there is
     nothing to divide by, and a ValueError says so.
     """
@@ -86,9 +95,38 @@ def signal_norms(activation="sigmoid", init="xavier", depth=10, width=64, n=256,
                    f"with; try a wider network (width={width})")  # fmt: skip
         raise ValueError(f"{where}: {why}")
     relative = median / median[-1]
-    spread = np.array([np.std(layer["A"]) for layer in net.forward_trace(X)])
+    outputs = [layer["A"] for layer in net.forward_trace(X)]
+    spread = np.array([np.std(A) for A in outputs])
+    per_unit = np.array([unit_spread(A) for A in outputs])
     layers = np.arange(1, depth + 1)
-    return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y)
+    return SignalNorms(activation, init, layers, norms, median, relative, spread, X, y, per_unit)
+
+
+def unit_spread(A):
+    r"""How much a layer's units still vary with the input: the median over the units (columns)
+    of each unit's standard deviation across the examples (rows).
+
+    :math:`\operatorname{median}_j \operatorname{std}_i A_{ij}`. Pooling all of ``A`` instead
+    (``np.std(A)``) mixes two things: units that differ from each other, and units that differ
+    from example to example. Only the second carries information about the input to the layer
+    above: a layer whose units each output one value for every input tells the next layer
+    nothing, however different those values are. ``A`` has shape (examples, units) with at
+    least two examples, and must be finite.
+
+    >>> A = np.array([[0.1, 0.9, 0.5], [0.1, 0.9, 0.7]])  # two units constant, one varies
+    >>> float(np.std(A)).__round__(3), float(unit_spread(A))  # pooled: large; per unit: 0
+    (0.335, 0.0)
+    """
+    where = "experiments.unit_spread"
+    A = np.asarray(A)
+    if A.dtype.kind not in "fiu":
+        raise TypeError(f"{where}: A must be an array of real numbers, got dtype {A.dtype}")
+    if A.ndim != 2 or A.shape[0] < 2 or A.shape[1] < 1:
+        raise ValueError(f"{where}: A must have shape (examples, units) with at least 2 "
+                         f"examples and 1 unit, got shape {A.shape}")  # fmt: skip
+    if not np.isfinite(A).all():
+        raise ValueError(f"{where}: A has NaN or infinite values; the spread is undefined")
+    return float(np.median(np.std(A, axis=0)))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from .. import _validate, data, nn
+from .. import _validate, activations, data, nn
 from .._seeds import derived_seed
 from ..nn.init import INITS
 from .trained import dead_units
@@ -94,6 +94,8 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     (Ramachandran et al. picked Swish this way, comparing candidates over several models and data
     sets, ``ramachandran2017searching``).
 
+    ``names`` are registry names or :class:`~actlab.activations.Activation` objects of one's own
+    (such as :func:`actlab.experiments.as_activation` makes); the results are keyed by name.
     The data set is fixed (``data.load(dataset, seed=data_seed, **data_kw)``, so you can load the
     same one); each seed s changes the initial weights (``nn.MLP(..., seed=s)``) and the order of
     the mini-batches (``derived_seed(s, "batches")``, independent of both the weights and the data
@@ -103,12 +105,17 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     activation -> dict with, per seed, ``val_accuracy`` (classification) and ``val_loss``, the
     same on the test split (``test_accuracy``, ``test_loss``: a score untouched by any choice
     made on the validation split, such as a learning rate), and ``epochs_to_target`` (first
-    epoch whose training loss is at most ``target_loss``, NaN if never); ``metric`` names the
+    epoch whose training loss is at most ``target_loss``, NaN if never), ``weight_change`` (shape
+    (seeds, Dense layers), the output layer last: how far training moved each layer's weights,
+    ``||W_end - W_0|| / ||W_0||`` in Frobenius norms); ``metric`` names the
     score summarised by ``mean``, ``std`` (over seeds, ddof=1; 0 for one seed), ``min`` and
     ``max``; ``histories`` holds what ``fit`` returned.
     """
     where = "experiments.compare_activations"
-    names = _validate.listing(names, "names", where, kind=str)
+    acts = _validate.listing(names, "names", where, kind=(str, activations.Activation))
+    names = [a.name if isinstance(a, activations.Activation) else a for a in acts]
+    if len(set(names)) < len(names):
+        raise ValueError(f"{where}: names must differ (results are keyed by name), got {names}")
     seeds = [_validate.seed(s, where, f"seeds[{i}]") for i, s in enumerate(
         _validate.listing(seeds, "seeds", where))]  # fmt: skip
     if any(s is None for s in seeds):
@@ -130,18 +137,26 @@ def compare_activations(names, dataset="moons", seeds=(0, 1, 2), *, hidden=(16, 
     output, k = _output(d)
     metric = "val_loss" if output == "linear" else "val_accuracy"
     results = {}
-    for name in names:
+    for act, name in zip(acts, names, strict=True):
         scheme = init.get(name, "xavier") if isinstance(init, dict) else init
         runs = {key: [] for key in ("val_accuracy", "val_loss", "test_accuracy", "test_loss",
-                                    "epochs_to_target", "histories")}  # fmt: skip
+                                    "epochs_to_target", "weight_change", "histories")}  # fmt: skip
         for seed in seeds:
-            net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=name, output=output,
+            net = nn.MLP([d.X_train.shape[1], *hidden, k], activation=act, output=output,
                          init=scheme, seed=seed)  # fmt: skip
+            start = [W.copy() for W, _ in net.params]
             h = net.fit(d.X_train, d.y_train, epochs=epochs, lr=lr, batch_size=batch_size,
                         optimizer=optimizer, X_val=d.X_val, y_val=d.y_val,
                         seed=derived_seed(seed, "batches"))  # fmt: skip
             reached = np.flatnonzero(np.asarray(h["loss"]) <= target_loss)
             runs["epochs_to_target"].append(reached[0] + 1.0 if reached.size else np.nan)
+            moved = [W - W0 for (W, _), W0 in zip(net.params, start, strict=True)]
+            runs["weight_change"].append(
+                [
+                    np.linalg.norm(dW) / np.linalg.norm(W0)
+                    for dW, W0 in zip(moved, start, strict=True)
+                ]
+            )
             runs["val_loss"].append(h["val_loss"][-1])
             runs["val_accuracy"].append(
                 h["val_accuracy"][-1] if metric == "val_accuracy" else np.nan

@@ -22,8 +22,9 @@ import textwrap
 
 import numpy as np
 
-from .. import _validate, activations
+from .. import _validate, activations, data
 from ..nn.init import INITS
+from ..nn.train import dead_units_mask
 from . import choosing
 from .dying import dead_units_during_training
 from .initialisation import signal_norms
@@ -160,7 +161,8 @@ class ReportCard:
                  f"points (largest gap {d.max_error:.1e})"]  # fmt: skip
         lines.append("  signal left at layer 1 of 10 at initialisation (chapter 5): "
                      + ", ".join(f"{a} {v:.3g}" for a, v in self.signal.items()))  # fmt: skip
-        lines.append("  dead units after 5 epochs, digits, lr 0.1 (chapter 7): "
+        lines.append("  dead units (slope 0 on every example) after 5 epochs, digits, lr 0.1 "
+                     "(chapter 7): "
                      + ", ".join(f"{a} {v:.0%}" for a, v in self.dead.items()))  # fmt: skip
         relu = self.ns_per_value["relu"]
         m = self.machine
@@ -187,6 +189,15 @@ class ReportCard:
 
     def _repr_pretty_(self, p, cycle):
         p.text(str(self))
+
+
+def _dead_share(run, act, X):
+    """The share of a trained network's hidden units that are dead: the activation's derivative
+    is exactly 0 on every training example (:func:`nn.train.dead_units_mask`, the harness's
+    definition), so a unit whose input is negative everywhere counts only where the slope
+    there is 0 (ReLU's, not ISRLU's or Leaky ReLU's)."""
+    masks = [dead_units_mask(act.derivative(t["Z"])) for t in run.net.forward_trace(X)]
+    return float(np.concatenate(masks).mean())
 
 
 def report_card(fn, derivative=None, *, name="mine", tasks=tuple(choosing.TASKS), seeds=(0, 1, 2),
@@ -234,9 +245,12 @@ def report_card(fn, derivative=None, *, name="mine", tasks=tuple(choosing.TASKS)
               ((act, init), ("relu", "he"), ("sigmoid", "xavier"))}  # fmt: skip
     signal = dict(zip((me, "relu", "sigmoid"), signal.values(), strict=True))
     run = {"dataset": "digits", "lr": 0.1, "epochs": 5, "seed": seeds[0], "data_seed": seeds[0]}
+    train_x = data.load("digits", seed=seeds[0]).X_train  # the runs' training set
     dead = {
-        me: dead_units_during_training(act, init=init, **run).overall[-1],
-        "relu": dead_units_during_training("relu", init="he", **run).overall[-1],
+        me: _dead_share(dead_units_during_training(act, init=init, **run), act, train_x),
+        "relu": _dead_share(
+            dead_units_during_training("relu", init="he", **run), activations.get("relu"), train_x
+        ),  # fmt: skip
     }
     times = time_formulas({me: act.fn, "relu": activations.get("relu").fn}, sizes=(2**16,),
                           dtypes=("float64",), repeats=3)[("float64", 2**16)]  # fmt: skip

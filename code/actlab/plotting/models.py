@@ -18,6 +18,9 @@ import numpy as np
 from . import _args
 from ._style import GREY, OKABE_ITO, axes_for, color, fixed_margins, linestyle
 
+# The lines of plot_threshold_regions, one colour each besides its dash (the shading is blue).
+_LINE_COLOURS = (OKABE_ITO["black"], OKABE_ITO["reddish purple"], "#444444")
+
 
 def _data(x, y, where):
     """Data points: ``x`` and ``y`` as finite 1-D arrays of the same length."""
@@ -239,7 +242,8 @@ def plot_threshold_regions(
     The region answered 1 is shaded blue, the region answered 0 left light grey; points of
     class 1 are drawn as filled circles, class 0 as open squares, and a point the classifier gets
     wrong is ringed in vermillion. ``lines`` are ``(w1, w2, b)`` triples whose lines
-    $w_1 x_1 + w_2 x_2 + b = 0$ are drawn dashed (a threshold unit switches on one of them).
+    $w_1 x_1 + w_2 x_2 + b = 0$ are drawn in turn black dashed, reddish purple dash-dotted, dark
+    grey dotted (a threshold unit switches on one of them), told apart by colour and by dash.
     Plain-text labels and fixed margins: made to be an explorer's ``draw`` function; there,
     ``legend=False`` draws each frame about twice as fast (explain the markers in the text).
 
@@ -275,12 +279,12 @@ def plot_threshold_regions(
     if answer.max() > 0.5:  # vector shapes (a raster image would weigh ~30 kB per frame)
         ax.contourf(G1, G2, answer, levels=[0.5, 1.5], colors=[OKABE_ITO["sky blue"]], alpha=0.7)
     for i, (w1, w2, b) in enumerate(lines):
+        style = {"color": _LINE_COLOURS[i % len(_LINE_COLOURS)], "linestyle": linestyle(i + 1),
+                 "lw": 2, "label": f"unit {i + 1}: z = 0"}  # fmt: skip
         if w2 != 0:
-            ax.plot(grid, -(w1 * grid + b) / w2, color=GREY, linestyle=linestyle(i + 1), lw=1.5,
-                    label=f"unit {i + 1}: z = 0")  # fmt: skip
+            ax.plot(grid, -(w1 * grid + b) / w2, **style)
         elif w1 != 0:
-            ax.axvline(-b / w1, color=GREY, linestyle=linestyle(i + 1), lw=1.5,
-                       label=f"unit {i + 1}: z = 0")  # fmt: skip
+            ax.axvline(-b / w1, **style)
     got = _args.answers(predict(X), len(X), "predict", where)
     ones, zeros = y == 1, y != 1
     ax.scatter(*X[ones].T, s=70, color=color(0), marker="o", label="class 1", zorder=3)
