@@ -33,3 +33,12 @@ def test_reliability_diagram_draws_the_bins_of_experiments_reliability():
 def test_reliability_diagram_names_bad_arguments(probabilities, y, bins, words):
     with pytest.raises(ValueError, match=f"plot_reliability: .*{words}"):
         plotting.plot_reliability(probabilities, y, bins=bins)
+
+
+def test_reliability_diagram_takes_axis_labels_for_the_top_label_form():
+    ax = plotting.plot_reliability(
+        {"a": [0.9, 0.6]}, [1, 0], xlabel="mean confidence", ylabel="share right"
+    )
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("mean confidence", "share right")
+    with pytest.raises(TypeError, match="plot_reliability: ylabel must be a string"):
+        plotting.plot_reliability({"a": [0.9]}, [1], ylabel=1)

@@ -51,6 +51,8 @@ ONE_AXES = {
         {"t": {"relu": [0.9, 1.0]}}, ax=ax
     ),  # fmt: skip
     "plot_curves": lambda ax: plotting.plot_curves(["relu", "tanh"], ax=ax),
+    "plot_distribution": lambda ax: plotting.plot_distribution([0.2, 0.8], ax=ax),
+    "plot_confusion": lambda ax: plotting.plot_confusion([[3, 1], [0, 2]], ax=ax),
 }
 
 

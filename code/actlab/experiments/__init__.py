@@ -34,7 +34,10 @@ closed forms), :mod:`~actlab.experiments.trained` (:func:`dead_units` of a given
 chapter 8's), :mod:`~actlab.experiments.choosing` (chapter 10's harness:
 :func:`compare` over :class:`Task` objects, :func:`optimism`, :func:`cached`) and
 :mod:`~actlab.experiments.your_own` (:func:`report_card` of an activation of your own,
-:func:`as_activation`, :func:`check_derivative`).
+:func:`as_activation`, :func:`check_derivative`) and :mod:`~actlab.experiments.softmax`
+(chapter 9's: :func:`saturation`, :func:`attention_saturation`, :func:`jacobian_cost`,
+:func:`hidden_softmax`, :func:`multilabel`, :func:`digits_calibration`, :func:`fit_temperature`,
+:func:`top_label_ece`, :func:`bootstrap_ece`, :func:`confusion_matrix`).
 """
 
 from .._seeds import STREAMS, derived_seed
@@ -53,6 +56,24 @@ from .gated import (
 from .goals import GoalRuns, output_goal
 from .initialisation import BornDead, SignalNorms, born_dead, signal_norms, unit_spread
 from .plateau import cached_long_run, long_run
+from .softmax import (
+    AttentionSaturation,
+    DigitsCalibration,
+    HiddenRuns,
+    JacobianCost,
+    MultiLabelRuns,
+    Saturation,
+    attention_saturation,
+    bootstrap_ece,
+    confusion_matrix,
+    digits_calibration,
+    fit_temperature,
+    hidden_softmax,
+    jacobian_cost,
+    multilabel,
+    saturation,
+    top_label_ece,
+)
 from .timing import machine_facts, time_activations, time_formulas
 from .trained import DeadUnits, dead_units
 from .training import TrainingStats, activation_stats_during_training, compare_activations
@@ -108,4 +129,20 @@ __all__ = [
     "SwishGap",
     "swish_relu_gap",
     "dip",
+    "Saturation",
+    "saturation",
+    "AttentionSaturation",
+    "attention_saturation",
+    "JacobianCost",
+    "jacobian_cost",
+    "HiddenRuns",
+    "hidden_softmax",
+    "MultiLabelRuns",
+    "multilabel",
+    "DigitsCalibration",
+    "digits_calibration",
+    "fit_temperature",
+    "top_label_ece",
+    "bootstrap_ece",
+    "confusion_matrix",
 ]

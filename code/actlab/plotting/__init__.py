@@ -12,7 +12,8 @@ The helpers are grouped by the kind of figure they draw, since chapters reuse fi
 - :mod:`~actlab.plotting.layers`: unit activity in a layer, the signal by depth;
 - :mod:`~actlab.plotting.training`: learning curves, their spread, results against a setting,
   weight paths, errors per epoch;
-- :mod:`~actlab.plotting.calibration`: the reliability diagram.
+- :mod:`~actlab.plotting.calibration`: the reliability diagram;
+- :mod:`~actlab.plotting.classes`: a distribution over classes, a confusion matrix.
 
 The look they share (the Okabe–Ito palette, dash patterns, fixed margins) is in ``_style``, and
 every helper checks its arguments in ``_args``, which names the one it refuses. Every helper
@@ -28,6 +29,7 @@ from here: ``from actlab import plotting; plotting.plot_neuron(1.0, 0.0)``.
 
 from ._style import COLORS, GREY, LINESTYLES, OKABE_ITO, color, linestyle
 from .calibration import plot_reliability
+from .classes import plot_confusion, plot_distribution
 from .curves import (
     plot_activation_panels,
     plot_curves,
@@ -72,4 +74,6 @@ __all__ = [
     "plot_road",
     "plot_scores_by_task",
     "plot_curves",
+    "plot_distribution",
+    "plot_confusion",
 ]  # fmt: skip

@@ -20,13 +20,18 @@ def plot_reliability(
     y: Sequence[float],
     bins: int = 10,
     ax=None,
+    *,
+    xlabel: str = "mean predicted probability in the bin",
+    ylabel: str = "share of 1s in the bin",
 ):
     """Reliability diagram: for each model, the share of positives against the mean predicted
     probability in each bin (:func:`actlab.experiments.reliability`). A calibrated model lies
     on the diagonal; points below it are over-confident about "yes", above it about "no".
 
     ``probabilities`` maps a model's label to its predicted probabilities of class 1, one per
-    label in ``y`` (0 or 1); ``bins`` equal-width bins on [0, 1].
+    label in ``y`` (0 or 1); ``bins`` equal-width bins on [0, 1]. For several classes, pass
+    each example's confidence (its largest probability) and whether its top class is right
+    (the top-label diagram), with axis labels that say so (``xlabel``, ``ylabel``).
     """
     from actlab.experiments import reliability
 
@@ -36,6 +41,8 @@ def plot_reliability(
     y = _args.values(y, "y", where)
     y = _args.labels01(y, "y", where, size=y.size)
     bins = _args.positive_int(bins, "bins", where)
+    xlabel = _args.text(xlabel, "xlabel", where)
+    ylabel = _args.text(ylabel, "ylabel", where)
     shown = {}
     for label, p in probabilities.items():
         name = f"probabilities[{label!r}]"
@@ -49,8 +56,7 @@ def plot_reliability(
     for i, (label, r) in enumerate(shown.items()):
         ax.plot(r.mean_predicted, r.observed, color=color(i), linestyle=linestyle(i), lw=2,
                 marker="os^D"[i % 4], label=label)  # fmt: skip
-    ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="mean predicted probability in the bin",
-           ylabel="share of 1s in the bin")  # fmt: skip
+    ax.set(xlim=(0, 1), ylim=(0, 1), xlabel=xlabel, ylabel=ylabel)
     ax.set_aspect("equal")
     ax.legend(frameon=False, fontsize="small", loc="upper left")
     return ax
