@@ -62,3 +62,43 @@ def test_the_course_cites_papers_and_the_registry_cites_known_ones():
 def test_every_entry_has_a_unique_key():
     found = re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(), re.M)
     assert len(found) == len(set(found))
+
+
+def test_the_bibliography_parses_entry_by_entry():
+    """pybtex (what sphinxcontrib-bibtex reads it with) reads every entry, with no key twice:
+    a merge that loses an entry's closing brace breaks the book build, not the key check."""
+    from pybtex.database import parse_string
+    from pybtex.errors import set_strict_mode
+
+    text = (ROOT / "references.bib").read_text()
+    set_strict_mode(True)
+    try:
+        db = parse_string(text, "bibtex")  # a duplicate key or a stray brace raises here
+    finally:
+        set_strict_mode(False)
+    keys = re.findall(r"^@\w+\{([^,\s]+),", text, re.M)
+    assert sorted(db.entries) == sorted(keys) and len(set(keys)) == len(keys)
+    assert text.count("{") == text.count("}")
+
+
+YEAR = re.compile(r"\b(1[89]|20)\d\d[a-z]?\b")
+
+
+def _shown(markdown):
+    """Roughly the text a reader sees: roles and links by their text, no emphasis marks."""
+    text = re.sub(r"\{\w+(?::\w+)?\}`([^`<]*?)\s*(<[^`]*>)?`", r"\1", CITE.sub("", markdown))
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("\n", " ")
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("chapters/*.ipynb")), ids=lambda p: p.stem)
+def test_every_citation_follows_its_author_and_year(path):
+    """JupyterLab shows a {cite} as its bare key, so the sentence must name the author and the
+    year just before it (the browser test checks the rendered cells; this reads the source)."""
+    bad = []
+    for i, cell in enumerate(json.loads(path.read_text())["cells"]):
+        source = "".join(cell["source"])
+        for found in CITE.finditer(source) if cell["cell_type"] == "markdown" else ():
+            before = _shown(source[: found.start()])[-80:]
+            if not YEAR.search(before):
+                bad.append(f"cell {i}, {found.group(1)}: ...{before[-60:]}")
+    assert not bad, "citations with no year in the 80 characters before them:\n" + "\n".join(bad)
