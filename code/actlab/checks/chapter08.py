@@ -29,7 +29,7 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, check_function
+from .core import CheckResult, check_function, quietly
 from .messages import wrap
 from .registry import Mistake, exercise
 
@@ -69,18 +69,8 @@ def _fresh(rng) -> list[tuple]:
     ]
 
 
-def _quietly(fn, *args):
-    """``fn(*args)`` with every floating-point warning silenced, or None if it raises."""
-    try:
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return np.asarray(fn(*args), dtype=float)
-    except Exception:  # noqa: BLE001 - a formula that fails is simply not the one used
-        return None
-
-
 def _same(got, formula, x, alpha):
-    value = _quietly(formula, x, alpha)
+    value = quietly(formula, x, alpha)
     return (
         value is not None
         and value.shape == got.shape

@@ -31,7 +31,7 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, check_function
+from .core import CheckResult, check_function, quietly
 from .messages import call_text, compare, wrap
 from .registry import Mistake, exercise
 
@@ -91,17 +91,8 @@ CONCEPT = (
 )
 
 
-def _quietly(fn, *args):
-    try:
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return np.asarray(fn(*args), dtype=float)
-    except Exception:  # noqa: BLE001 - a formula that fails is simply not the one used
-        return None
-
-
 def _same(got, formula, z, axis):
-    value = _quietly(formula, z, axis)
+    value = quietly(formula, z, axis)
     return (
         value is not None
         and value.shape == got.shape

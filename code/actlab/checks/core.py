@@ -35,6 +35,7 @@ import copy
 import html
 import inspect
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -244,3 +245,21 @@ def check_function(
             message += f"\n  Hint: {advice}"
         return CheckResult(name, "failed", wrap(message), len(cases))
     return CheckResult(name, "passed", f"{name} passed all {len(cases)} cases.", len(cases))
+
+
+def quietly(fn: Callable, *args: Any) -> np.ndarray | None:
+    """``fn(*args)`` as a float array with every floating-point warning silenced, or None if it
+    raises: how a checker's hint tries a known wrong formula on the learner's inputs (a formula
+    that fails is simply not the one the learner used).
+
+    >>> quietly(lambda x: 1 / x, np.array([0.0, 2.0]))
+    array([inf, 0.5])
+    >>> quietly(lambda x: x.nope, np.array([1.0])) is None
+    True
+    """
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return np.asarray(fn(*args), dtype=float)
+    except Exception:  # noqa: BLE001 - a formula that fails is simply not the one used
+        return None
