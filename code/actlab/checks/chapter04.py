@@ -38,7 +38,7 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, check_function, quietly
+from .core import CheckResult, check_function, quietly, warnings_raised
 from .messages import wrap
 from .registry import Mistake, exercise
 
@@ -180,21 +180,6 @@ def _hint(x, got):
     return CONCEPT
 
 
-def _warnings_of(fn, cases) -> list[str]:
-    """The floating-point warnings that ``fn`` raises on the cases' inputs."""
-    caught = []
-    for (x,) in cases:
-        try:
-            with np.errstate(over="warn", invalid="warn", divide="warn"):
-                with warnings.catch_warnings(record=True) as found:
-                    warnings.simplefilter("always")
-                    fn(x.copy())
-        except Exception:  # noqa: BLE001 - already reported by the value check
-            continue
-        caught += [str(w.message) for w in found if issubclass(w.category, RuntimeWarning)]
-    return caught
-
-
 def _mistake(body: str, hint, **kw) -> Mistake:
     return Mistake(f"def stable_sigmoid(x):\n    {body}\n", hint, **kw)
 
@@ -254,12 +239,12 @@ def stable_sigmoid(candidate: Any, cases: list) -> CheckResult:
         )  # fmt: skip
     if result.status != "passed":
         if result.status == "failed" and callable(candidate):
-            caught = _warnings_of(candidate, cases)
+            caught = warnings_raised(candidate, cases)
             if caught:  # both faults: the value, and the warning on the way
                 message = f"{result.message}\n  And NumPy warned on the way: {caught[0]!r}."
                 return CheckResult("stable_sigmoid", "failed", wrap(message), result.n_cases)
         return result
-    caught = _warnings_of(candidate, cases)
+    caught = warnings_raised(candidate, cases)
     if caught:
         message = (
             f"stable_sigmoid gives the right values, but NumPy warned on the way: "

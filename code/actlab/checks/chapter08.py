@@ -29,7 +29,7 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, check_function, quietly
+from .core import CheckResult, check_function, quietly, warnings_raised
 from .messages import wrap
 from .registry import Mistake, exercise
 
@@ -78,21 +78,6 @@ def _same(got, formula, x, alpha):
     )
 
 
-def _warnings_of(fn, cases) -> list[str]:
-    """The floating-point warnings that ``fn`` raises on the cases' inputs."""
-    caught = []
-    for x, alpha in cases:
-        try:
-            with np.errstate(over="warn", invalid="warn", divide="warn"):
-                with warnings.catch_warnings(record=True) as found:
-                    warnings.simplefilter("always")
-                    fn(x.copy(), alpha)
-        except Exception:  # noqa: BLE001 - already reported by the value check
-            continue
-        caught += [str(w.message) for w in found if issubclass(w.category, RuntimeWarning)]
-    return caught
-
-
 WARNED = (
     "np.where(x > 0, f(x), g(x)) computes BOTH f and g for every x before it picks, so "
     "exp(x) still overflows for a large x whose branch is thrown away. Take the exponential "
@@ -109,7 +94,7 @@ def _judge(name, reference, hint, candidate, cases) -> CheckResult:
         )
     if result.status not in ("passed", "failed") or not callable(candidate):
         return result
-    caught = _warnings_of(candidate, cases)
+    caught = warnings_raised(candidate, cases)
     if not caught:
         return result
     if result.status == "failed":

@@ -31,7 +31,7 @@ import numpy as np
 
 from actlab import activations
 
-from .core import CheckResult, check_function, quietly
+from .core import CheckResult, check_function, quietly, warnings_raised
 from .messages import call_text, compare, wrap
 from .registry import Mistake, exercise
 
@@ -203,20 +203,6 @@ def _hint(z, axis, got):
     return CONCEPT
 
 
-def _warnings_of(fn, cases) -> list[str]:
-    caught = []
-    for z, axis in cases:
-        try:
-            with np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
-                with warnings.catch_warnings(record=True) as found:
-                    warnings.simplefilter("always")
-                    fn(z.copy(), axis)
-        except Exception:  # noqa: BLE001 - already reported by the value check
-            continue
-        caught += [str(w.message) for w in found if issubclass(w.category, RuntimeWarning)]
-    return caught
-
-
 WARNED = (
     "log(0) and exp of a large score warn, and the answer around them is usually wrong in "
     "other cases: compute z - m - log(sum(exp(z - m))) with m the maximum along the axis, "
@@ -269,7 +255,7 @@ def _judge(candidate: Any, cases: list) -> CheckResult:
         )
     if result.status != "passed":
         if result.status == "failed" and callable(candidate):
-            caught = _warnings_of(candidate, wide)
+            caught = warnings_raised(candidate, wide)
             message = result.message.replace(f" of {len(wide)}:", f" of {total}:", 1)
             if caught:
                 message += f"\n  And NumPy warned on the way: {caught[0]!r}."
@@ -283,7 +269,7 @@ def _judge(candidate: Any, cases: list) -> CheckResult:
         if problem:
             status = "error" if " raised " in problem.split("\n")[0] else "failed"
             return CheckResult("log_softmax", status, wrap(problem), total)
-    caught = _warnings_of(candidate, cases)
+    caught = warnings_raised(candidate, cases)
     if caught:
         message = (
             f"log_softmax gives the right values, but NumPy warned on the way: {caught[0]!r}.\n"

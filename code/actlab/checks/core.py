@@ -263,3 +263,28 @@ def quietly(fn: Callable, *args: Any) -> np.ndarray | None:
             return np.asarray(fn(*args), dtype=float)
     except Exception:  # noqa: BLE001 - a formula that fails is simply not the one used
         return None
+
+
+def warnings_raised(fn: Callable, cases: Sequence[tuple]) -> list[str]:
+    """The messages of the floating-point warnings (overflow, invalid, divide by zero) that
+    ``fn(*case)`` raises on each case, arrays copied first: how a checker fails an answer that
+    gives the right values but warns on the way (``np.where`` computing both branches). A case
+    whose call raises is skipped: the value check has reported it already.
+
+    >>> warnings_raised(lambda x: np.exp(x), [(np.array([1.0, 1000.0]),)])
+    ['overflow encountered in exp']
+    >>> warnings_raised(lambda x: np.exp(np.minimum(x, 0)), [(np.array([1000.0]),)])
+    []
+    """
+    caught = []
+    for case in cases:
+        args = [a.copy() if isinstance(a, np.ndarray) else a for a in case]
+        try:
+            with np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
+                with warnings.catch_warnings(record=True) as found:
+                    warnings.simplefilter("always")
+                    fn(*args)
+        except Exception:  # noqa: BLE001 - already reported by the value check
+            continue
+        caught += [str(w.message) for w in found if issubclass(w.category, RuntimeWarning)]
+    return caught
